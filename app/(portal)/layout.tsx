@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { cookies, headers } from 'next/headers';
+import { Providers } from '@/components/providers';
+import { readPortalConfig } from '@/lib/config/portal-config';
+import { readPublicAuthConfig } from '@/lib/auth/public-auth-config';
+import { parseThemeChoice, THEME_COOKIE } from '@/lib/theme/theme-mode';
+
+export const metadata: Metadata = {
+  title: 'Deleted resources',
+  description: 'Recover or purge deleted Azure AI services and Foundry accounts across subscriptions',
+};
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  // Runtime configuration (not NEXT_PUBLIC_*): one build serves the local stand-ins and real Azure.
+  const authConfig = await readPublicAuthConfig(readPortalConfig());
+  const themeChoice = parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value);
+  const systemDark = (await headers()).get('sec-ch-prefers-color-scheme') === 'dark';
+
+  return (
+    <html lang="en">
+      <body>
+        <Providers authConfig={authConfig} initialTheme={themeChoice} initialSystemDark={systemDark}>
+          {children}
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,5 @@
+import { PortalHome } from '@/components/portal-home';
+
+export default function HomePage() {
+  return <PortalHome />;
+}

@@ -1,0 +1,333 @@
+'use client';
+
+import { useCallback, useMemo, useState } from 'react';
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Skeleton,
+  SkeletonItem,
+  Subtitle2,
+  Toast,
+  ToastBody,
+  ToastTitle,
+  tokens,
+  useToastController,
+} from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { purgeDeletedAccount, recoverDeletedAccount, recreateResourceGroup } from '@/app/actions';
+import type { ActionError, ActionResult } from '@/lib/action-result';
+import { BULK_CONCURRENCY, runBulk, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
+import { kindDisplayName } from '@/lib/deleted-accounts/kinds';
+import { normalizeRegion, regionDisplayName } from '@/lib/deleted-accounts/regions';
+import type { DeletedAccount, RecreateResourceGroupFix } from '@/lib/deleted-accounts/types';
+import { filterAccounts, HIDE_AFTER_SUCCESS_MS, reconcileHidden } from '@/lib/deleted-accounts/view';
+import { actionErrorOf } from './action-failure';
+import { AccountsToolbar, planAction } from './accounts-toolbar';
+import { ArmErrorMessage } from './arm-error-message';
+import { DeletedAccountsTable } from './deleted-accounts-table';
+import { FiltersBar } from './filters-bar';
+import { PurgeDialog } from './purge-dialog';
+import { APP_TOASTER_ID } from './toaster';
+import { useArmCall } from './use-arm-call';
+import { useDeletedAccounts, useSubscriptions } from './use-deleted-accounts';
+import { useNow } from './use-now';
+import { useSignInAgain } from './use-sign-in-again';
+import { useUrlFilters } from './use-url-filters';
+
+const useStyles = makeStyles({
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+  },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalXXL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+type BulkKind = 'recover' | 'purge';
+
+const VERBS: Record<BulkKind, { running: string; past: string }> = {
+  recover: { running: 'Recovering', past: 'recovered' },
+  purge: { running: 'Purging', past: 'purged' },
+};
+
+interface BulkOutcome {
+  kind: BulkKind;
+  summary: BulkSummary;
+  text: string;
+}
+
+function refOf(account: DeletedAccount) {
+  return {
+    subscriptionId: account.subscriptionId,
+    resourceGroup: account.resourceGroup,
+    location: account.location,
+    name: account.name,
+  };
+}
+
+export function DeletedAccountsView() {
+  const styles = useStyles();
+  const [filters, setFilters] = useUrlFilters();
+  const subscriptions = useSubscriptions();
+  const list = useDeletedAccounts(filters.subscription);
+  const queryClient = useQueryClient();
+  const call = useArmCall();
+  const signInAgain = useSignInAgain();
+  const { dispatchToast } = useToastController(APP_TOASTER_ID);
+  const now = useNow(30_000);
+
+  const [hidden, setHidden] = useState<Map<string, number>>(() => new Map());
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [progress, setProgress] = useState<Map<string, RowProgress>>(() => new Map());
+  const [running, setRunning] = useState<BulkKind | null>(null);
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const [purgeTargets, setPurgeTargets] = useState<DeletedAccount[] | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [recreating, setRecreating] = useState<Set<string>>(() => new Set());
+  const [recreateError, setRecreateError] = useState<ActionError | null>(null);
+
+  const subscriptionNames = useMemo(
+    () => new Map((subscriptions.data ?? []).map((sub) => [sub.subscriptionId, sub.displayName])),
+    [subscriptions.data],
+  );
+  const subscriptionName = useCallback((id: string) => subscriptionNames.get(id.toLowerCase()) ?? id, [subscriptionNames]);
+
+  const allAccounts = useMemo(
+    () => reconcileHidden(list.data?.accounts ?? [], hidden, now).visible,
+    [list.data, hidden, now],
+  );
+  const visible = useMemo(() => filterAccounts(allAccounts, filters), [allAccounts, filters]);
+  const selection = useMemo(() => visible.filter((account) => selected.has(account.id)), [visible, selected]);
+
+  const kindOptions = useMemo(
+    () =>
+      [...new Set(allAccounts.map((account) => account.kind))]
+        .map((kind) => ({ value: kind, label: kindDisplayName(kind) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [allAccounts],
+  );
+  const regionOptions = useMemo(
+    () =>
+      [...new Set(allAccounts.map((account) => normalizeRegion(account.location)))]
+        .map((region) => ({ value: region, label: regionDisplayName(region) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [allAccounts],
+  );
+
+  const busy = running !== null;
+  const recoverPlan = planAction(selection, (account) => account.status.recover, 'recover', busy);
+  const purgePlan = planAction(selection, (account) => account.status.purge, 'purge', busy);
+
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: ['deleted-accounts'] });
+  }, [queryClient]);
+
+  const runAction = useCallback(
+    async (kind: BulkKind, accounts: DeletedAccount[]) => {
+      if (accounts.length === 0) return;
+      setRunning(kind);
+      setOutcome(null);
+      setAnnouncement(`${VERBS[kind].running} ${accounts.length} account${accounts.length === 1 ? '' : 's'}…`);
+      const action: (input: unknown) => Promise<ActionResult<unknown>> =
+        kind === 'recover' ? recoverDeletedAccount : purgeDeletedAccount;
+      const summary = await runBulk({
+        items: accounts,
+        concurrency: BULK_CONCURRENCY,
+        run: (account) => call(action, { account: refOf(account) }),
+        onProgress: (id, rowProgress) => setProgress((current) => new Map(current).set(id, rowProgress)),
+      });
+      const doneIds = new Set(summary.done);
+      // Succeeded rows leave the table (and stay hidden while ARM's list catches up); failed rows stay selected.
+      setHidden((current) => {
+        const next = new Map(current);
+        for (const id of summary.done) next.set(id.toLowerCase(), Date.now() + HIDE_AFTER_SUCCESS_MS);
+        return next;
+      });
+      setProgress((current) => new Map([...current].filter(([id]) => !doneIds.has(id))));
+      setSelected(new Set(summary.failed.map((failure) => failure.id)));
+      const text = summarizeBulk(VERBS[kind].past, summary);
+      setOutcome({ kind, summary, text });
+      setAnnouncement(text);
+      setRunning(null);
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{text}</ToastTitle>
+          {summary.failed.length > 0 ? <ToastBody>Failed rows stay selected; use Retry failed.</ToastBody> : null}
+        </Toast>,
+        { intent: summary.failed.length === 0 ? 'success' : summary.done.length === 0 ? 'error' : 'warning' },
+      );
+      refresh();
+    },
+    [call, dispatchToast, refresh],
+  );
+
+  const retryFailed = () => {
+    if (!outcome) return;
+    const failedIds = new Set(outcome.summary.failed.map((failure) => failure.id));
+    void runAction(
+      outcome.kind,
+      allAccounts.filter((account) => failedIds.has(account.id)),
+    );
+  };
+
+  const recreate = async (fix: RecreateResourceGroupFix) => {
+    const affected = allAccounts.filter(
+      (account) =>
+        account.subscriptionId === fix.subscriptionId && account.resourceGroup.toLowerCase() === fix.resourceGroup.toLowerCase(),
+    );
+    setRecreating((current) => new Set([...current, ...affected.map((account) => account.id)]));
+    setRecreateError(null);
+    const result = await call(recreateResourceGroup, {
+      subscriptionId: fix.subscriptionId,
+      resourceGroup: fix.resourceGroup,
+      location: fix.location,
+    });
+    setRecreating((current) => new Set([...current].filter((id) => !affected.some((account) => account.id === id))));
+    if (result.ok) {
+      const text = `Resource group ${fix.resourceGroup} recreated in ${regionDisplayName(fix.location)}`;
+      setAnnouncement(text);
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{text}</ToastTitle>
+        </Toast>,
+        { intent: 'success' },
+      );
+      refresh();
+    } else {
+      setRecreateError(result.error);
+    }
+  };
+
+  const failures = list.data?.failures ?? [];
+  const failedOutcomeNeedsSignIn = outcome?.summary.failed.some((failure) => failure.error.kind === 'sign-in-required');
+
+  return (
+    <main className={styles.main}>
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {announcement}
+      </div>
+      {subscriptions.isError ? (
+        <ArmErrorMessage error={actionErrorOf(subscriptions.error)} onRetry={() => void subscriptions.refetch()} />
+      ) : null}
+      <FiltersBar
+        filters={filters}
+        onChange={setFilters}
+        subscriptions={subscriptions.data ?? []}
+        kindOptions={kindOptions}
+        regionOptions={regionOptions}
+      />
+      <AccountsToolbar
+        selectionCount={selection.length}
+        recover={recoverPlan}
+        purge={purgePlan}
+        onRecover={() => void runAction('recover', recoverPlan.targets)}
+        onPurge={() => setPurgeTargets(purgePlan.targets)}
+        onRefresh={refresh}
+        refreshing={list.isFetching}
+        busy={busy}
+      />
+      {outcome ? (
+        <MessageBar intent={outcome.summary.failed.length === 0 ? 'success' : 'warning'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{outcome.text}</MessageBarTitle>
+            {outcome.summary.failed.length > 0 ? 'The failed rows stay selected and show what ARM answered.' : null}
+          </MessageBarBody>
+          <MessageBarActions>
+            {failedOutcomeNeedsSignIn ? <Button onClick={signInAgain}>Sign in again</Button> : null}
+            {outcome.summary.failed.length > 0 ? (
+              <Button appearance="primary" onClick={retryFailed} disabled={busy}>
+                Retry failed
+              </Button>
+            ) : null}
+            <Button appearance="transparent" onClick={() => setOutcome(null)}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {recreateError ? <ArmErrorMessage error={recreateError} /> : null}
+      {failures.map((failure) => (
+        <MessageBar key={failure.subscriptionId} intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Could not read {subscriptionName(failure.subscriptionId)}</MessageBarTitle>
+            {failure.error.message} (Code: {failure.error.code}
+            {failure.error.correlationId ? ` · Correlation id: ${failure.error.correlationId}` : ''})
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+      {list.isPending ? (
+        <Skeleton aria-label="Reading deleted accounts" className={styles.skeleton}>
+          {Array.from({ length: 6 }, (_, i) => (
+            <SkeletonItem key={i} size={32} />
+          ))}
+        </Skeleton>
+      ) : list.isError ? (
+        <ArmErrorMessage error={actionErrorOf(list.error)} onRetry={refresh} />
+      ) : allAccounts.length === 0 ? (
+        <section className={styles.empty} aria-label="No deleted accounts">
+          <Subtitle2 as="h2">No deleted accounts</Subtitle2>
+          <Body1>
+            {filters.subscription === 'all' ? 'None of your subscriptions has' : `${subscriptionName(filters.subscription)} has no`}{' '}
+            deleted Azure AI services or Foundry accounts. Deleted accounts stay here for 48 hours before Azure purges them.
+          </Body1>
+          <Button onClick={refresh}>Refresh</Button>
+        </section>
+      ) : visible.length === 0 ? (
+        <section className={styles.empty} aria-label="No matches">
+          <Subtitle2 as="h2">No deleted accounts match the filters</Subtitle2>
+          <Body1>{allAccounts.length} deleted accounts are hidden by the API type, region or search filters.</Body1>
+          <Button onClick={() => setFilters({ kinds: [], regions: [], search: '' })}>Clear filters</Button>
+        </section>
+      ) : (
+        <DeletedAccountsTable
+          accounts={visible}
+          showSubscription={filters.subscription === 'all'}
+          subscriptionName={subscriptionName}
+          selected={selected}
+          onSelectionChange={setSelected}
+          progress={progress}
+          runningVerb={running ? VERBS[running].running : 'Working'}
+          onRecreateResourceGroup={(fix) => void recreate(fix)}
+          recreating={recreating}
+          now={now}
+        />
+      )}
+      {purgeTargets ? (
+        <PurgeDialog
+          accounts={purgeTargets}
+          onCancel={() => setPurgeTargets(null)}
+          onConfirm={() => {
+            const targets = purgeTargets;
+            setPurgeTargets(null);
+            void runAction('purge', targets);
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}

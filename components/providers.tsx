@@ -1,0 +1,96 @@
+'use client';
+
+import { useRef, useState, type ReactNode } from 'react';
+import { useServerInsertedHTML } from 'next/navigation';
+import {
+  createDOMRenderer,
+  FluentProvider,
+  makeStaticStyles,
+  makeStyles,
+  RendererProvider,
+  renderToStyleElements,
+  SSRProvider,
+  Toaster,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MsalProvider } from '@azure/msal-react';
+import { EventType, PublicClientApplication, type AuthenticationResult } from '@azure/msal-browser';
+import { buildMsalConfiguration, type PublicAuthConfig } from '@/lib/auth/msal-config';
+import type { ThemeChoice } from '@/lib/theme/theme-mode';
+import { ThemeChoiceProvider, useThemeChoice } from './theme-context';
+import { AuthConfigContext } from './auth-config-context';
+import { APP_TOASTER_ID } from './toaster';
+
+const useStaticStyles = makeStaticStyles({
+  body: { margin: 0 },
+});
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+function ThemedFluent({ children }: { children: ReactNode }) {
+  useStaticStyles();
+  const styles = useStyles();
+  const { resolved } = useThemeChoice();
+  return (
+    <FluentProvider theme={resolved === 'dark' ? webDarkTheme : webLightTheme} className={styles.root}>
+      {children}
+      <Toaster toasterId={APP_TOASTER_ID} position="bottom-end" pauseOnHover />
+    </FluentProvider>
+  );
+}
+
+function createMsal(config: PublicAuthConfig): PublicClientApplication {
+  const msal = new PublicClientApplication(buildMsalConfiguration(config));
+  msal.addEventCallback((event) => {
+    if (event.eventType === EventType.LOGIN_SUCCESS && event.payload) {
+      msal.setActiveAccount((event.payload as AuthenticationResult).account);
+    }
+  });
+  return msal;
+}
+
+export function Providers(props: {
+  authConfig: PublicAuthConfig;
+  initialTheme: ThemeChoice;
+  initialSystemDark: boolean;
+  children: ReactNode;
+}) {
+  // Fluent UI (Griffel) collects the styles of the server render and hands them over before hydration.
+  const [renderer] = useState(() => createDOMRenderer());
+  const stylesInserted = useRef(false);
+  useServerInsertedHTML(() => {
+    if (stylesInserted.current) return null;
+    stylesInserted.current = true;
+    return <>{renderToStyleElements(renderer)}</>;
+  });
+
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } }),
+  );
+  const [msal] = useState(() => createMsal(props.authConfig));
+
+  return (
+    <RendererProvider renderer={renderer}>
+      <SSRProvider>
+        <ThemeChoiceProvider initialChoice={props.initialTheme} initialSystemDark={props.initialSystemDark}>
+          <ThemedFluent>
+            <AuthConfigContext.Provider value={props.authConfig}>
+              <MsalProvider instance={msal}>
+                <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
+              </MsalProvider>
+            </AuthConfigContext.Provider>
+          </ThemedFluent>
+        </ThemeChoiceProvider>
+      </SSRProvider>
+    </RendererProvider>
+  );
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { listDeletedAccounts, listSubscriptions } from '@/app/actions';
+import { unwrap } from './action-failure';
+import { useActiveAccount, useArmCall } from './use-arm-call';
+
+export function useSubscriptions() {
+  const call = useArmCall();
+  const account = useActiveAccount();
+  return useQuery({
+    queryKey: ['subscriptions', account?.homeAccountId],
+    queryFn: async () => unwrap(await call(listSubscriptions, {})),
+    enabled: account !== null,
+    staleTime: 5 * 60 * 1000,
+  });
+}
+
+export function deletedAccountsKey(homeAccountId: string | undefined, subscription: string) {
+  return ['deleted-accounts', homeAccountId, subscription] as const;
+}
+
+export function useDeletedAccounts(subscription: string) {
+  const call = useArmCall();
+  const account = useActiveAccount();
+  return useQuery({
+    queryKey: deletedAccountsKey(account?.homeAccountId, subscription),
+    queryFn: async () => unwrap(await call(listDeletedAccounts, { subscription })),
+    enabled: account !== null,
+    retry: false,
+  });
+}

@@ -1,0 +1,147 @@
+import 'server-only';
+import { createPipelineRequest } from '@azure/core-rest-pipeline';
+import type { ArmDeletedAccount } from '@/lib/deleted-accounts/to-deleted-account';
+import type { PermissionSet } from '@/lib/deleted-accounts/permissions';
+import type { DeletedAccountRef } from '@/lib/deleted-accounts/schemas';
+import type { Subscription } from '@/lib/deleted-accounts/types';
+import type { ArmSession } from './session';
+import { armErrorFromResponse, toArmError } from './errors';
+
+/**
+ * Every ARM call the portal makes. Arguments arrive validated (lib/deleted-accounts/schemas); the SDKs
+ * encode them into paths, and the session's pipeline refuses any host but the configured ARM endpoint.
+ */
+
+const READ_TIMEOUT_MS = 45_000;
+const OPERATION_TIMEOUT_MS = 180_000;
+const POLL_INTERVAL_MS = 1_000;
+const AUTHORIZATION_API_VERSION = '2022-04-01';
+const STORAGE_API_VERSION = '2023-05-01';
+
+async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of pages) items.push(item);
+  return items;
+}
+
+function readTimeout() {
+  return { abortSignal: AbortSignal.timeout(READ_TIMEOUT_MS) };
+}
+
+export async function listSubscriptions(session: ArmSession): Promise<Subscription[]> {
+  const raw = await collect(session.subscriptions().subscriptions.list(readTimeout()));
+  return raw
+    .filter((sub) => typeof sub.subscriptionId === 'string')
+    .map((sub) => ({
+      subscriptionId: (sub.subscriptionId as string).toLowerCase(),
+      displayName: sub.displayName ?? (sub.subscriptionId as string),
+      ...(sub.tenantId ? { tenantId: sub.tenantId } : {}),
+      state: sub.state ?? 'Enabled',
+    }));
+}
+
+export async function listDeletedAccounts(session: ArmSession, subscriptionId: string): Promise<ArmDeletedAccount[]> {
+  return collect(session.cognitiveServices(subscriptionId).deletedAccounts.list(readTimeout()));
+}
+
+function toPermissionSets(value: unknown): PermissionSet[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((entry: { actions?: unknown; notActions?: unknown }) => ({
+    actions: Array.isArray(entry.actions) ? entry.actions.filter((a): a is string => typeof a === 'string') : [],
+    notActions: Array.isArray(entry.notActions) ? entry.notActions.filter((a): a is string => typeof a === 'string') : [],
+  }));
+}
+
+/**
+ * The caller's permissions at subscription scope. The SDK has no method for this scope, so the request goes
+ * through the same client pipeline (auth, retries, host guard) with a path built from the validated id.
+ */
+export async function listSubscriptionPermissions(session: ArmSession, subscriptionId: string): Promise<PermissionSet[]> {
+  const client = session.authorization(subscriptionId);
+  const sets: PermissionSet[] = [];
+  let url: string | undefined =
+    `${client.$host}/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Authorization/permissions?api-version=${AUTHORIZATION_API_VERSION}`;
+  while (url) {
+    const response = await client.sendRequest(createPipelineRequest({ url, method: 'GET', ...readTimeout() }));
+    if (response.status !== 200) {
+      const correlationId = response.headers.get('x-ms-correlation-request-id') ?? session.correlationId;
+      throw armErrorFromResponse(response.status, response.bodyAsText ?? undefined, correlationId);
+    }
+    const body = JSON.parse(response.bodyAsText ?? '{}') as { value?: unknown; nextLink?: unknown };
+    sets.push(...toPermissionSets(body.value));
+    url = typeof body.nextLink === 'string' ? body.nextLink : undefined;
+  }
+  return sets;
+}
+
+export async function listResourceGroupPermissions(
+  session: ArmSession,
+  subscriptionId: string,
+  resourceGroup: string,
+): Promise<PermissionSet[]> {
+  const raw = await collect(session.authorization(subscriptionId).permissions.listForResourceGroup(resourceGroup, readTimeout()));
+  return toPermissionSets(raw);
+}
+
+export async function resourceGroupExists(session: ArmSession, subscriptionId: string, resourceGroup: string): Promise<boolean> {
+  const result = await session.resources(subscriptionId).resourceGroups.checkExistence(resourceGroup, readTimeout());
+  return result.body;
+}
+
+export async function createResourceGroup(
+  session: ArmSession,
+  subscriptionId: string,
+  resourceGroup: string,
+  location: string,
+): Promise<void> {
+  await session.resources(subscriptionId).resourceGroups.createOrUpdate(resourceGroup, { location }, readTimeout());
+}
+
+/** Names (lower case) of the Key Vaults in a subscription. */
+export async function listKeyVaultNames(session: ArmSession, subscriptionId: string): Promise<Set<string>> {
+  const vaults = await collect(
+    session.resources(subscriptionId).resources.list({ filter: "resourceType eq 'Microsoft.KeyVault/vaults'", ...readTimeout() }),
+  );
+  return new Set(vaults.map((vault) => vault.name?.toLowerCase()).filter((name): name is string => !!name));
+}
+
+/** Whether a storage account (by its validated ARM id) still exists. */
+export async function storageAccountExists(session: ArmSession, subscriptionId: string, resourceId: string): Promise<boolean> {
+  try {
+    await session.resources(subscriptionId).resources.getById(resourceId, STORAGE_API_VERSION, readTimeout());
+    return true;
+  } catch (error) {
+    const armError = toArmError(error);
+    if (armError.status === 404 && /^(ResourceNotFound|ResourceGroupNotFound)$/i.test(armError.code)) return false;
+    throw armError;
+  }
+}
+
+/** Recover = PUT the account with restore:true in its original location; follows the operation to its end. */
+export async function recoverDeletedAccount(session: ArmSession, account: DeletedAccountRef): Promise<void> {
+  await session.cognitiveServices(account.subscriptionId).accounts.beginCreateAndWait(
+    account.resourceGroup,
+    account.name,
+    { location: account.location, properties: { restore: true } },
+    { abortSignal: AbortSignal.timeout(OPERATION_TIMEOUT_MS), updateIntervalInMs: POLL_INTERVAL_MS },
+  );
+}
+
+/**
+ * Purge = DELETE on the deletedAccounts path in the account's own region. An account that is already gone
+ * (404) counts as purged: the person's goal is reached, and a retried purge must not turn into an error.
+ */
+export async function purgeDeletedAccount(session: ArmSession, account: DeletedAccountRef): Promise<void> {
+  try {
+    await session
+      .cognitiveServices(account.subscriptionId)
+      .deletedAccounts.beginPurgeAndWait(account.location, account.resourceGroup, account.name, {
+        abortSignal: AbortSignal.timeout(OPERATION_TIMEOUT_MS),
+        updateIntervalInMs: POLL_INTERVAL_MS,
+      });
+  } catch (error) {
+    const armError = toArmError(error, session.correlationId);
+    if (armError.status === 404) return;
+    throw armError;
+  }
+}

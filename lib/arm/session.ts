@@ -1,0 +1,93 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/core-auth';
+import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
+import { ResourceManagementClient } from '@azure/arm-resources';
+// Subscriptions_List lives in arm-resources-subscriptions; @azure/arm-subscriptions has no list operation.
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { readPortalConfig } from '@/lib/config/portal-config';
+import { userTokenCredential } from './credential';
+import { ForeignHostError } from './errors';
+
+/** Retries for transient failures (429 with Retry-After, 5xx, dropped connections); bounded in count and delay. */
+const RETRY_OPTIONS = { maxRetries: 3, retryDelayInMs: 500, maxRetryDelayInMs: 8_000 };
+
+/**
+ * Refuses every request whose origin is not the configured ARM endpoint: status links and nextLinks come
+ * from responses, and a token must never travel anywhere else.
+ */
+export function armOriginGuard(armOrigin: string): PipelinePolicy {
+  return {
+    name: 'armOriginGuard',
+    async sendRequest(request, next) {
+      if (new URL(request.url).origin !== armOrigin) {
+        throw new ForeignHostError(`Refused a request to ${new URL(request.url).origin}: not the configured ARM endpoint`);
+      }
+      return next(request);
+    },
+  };
+}
+
+/** One correlation id for every request of one portal action, so ARM's logs and the UI's error line up. */
+function correlationPolicy(correlationId: string): PipelinePolicy {
+  return {
+    name: 'portalCorrelationId',
+    async sendRequest(request, next) {
+      if (!request.headers.has('x-ms-correlation-request-id')) {
+        request.headers.set('x-ms-correlation-request-id', correlationId);
+      }
+      return next(request);
+    },
+  };
+}
+
+/** The Azure SDK clients for one server action, all bound to the user's token and the configured endpoint. */
+export class ArmSession {
+  readonly correlationId = randomUUID();
+  private readonly credential: TokenCredential;
+  private readonly endpoint: string;
+
+  constructor(accessToken: string, armEndpoint: string = readPortalConfig().armEndpoint) {
+    this.credential = userTokenCredential(accessToken);
+    this.endpoint = armEndpoint;
+  }
+
+  private options() {
+    return {
+      endpoint: this.endpoint,
+      $host: this.endpoint,
+      credentialScopes: ['https://management.azure.com/.default'],
+      retryOptions: RETRY_OPTIONS,
+      userAgentOptions: { userAgentPrefix: 'deleted-resources-portal' },
+      additionalPolicies: [
+        { policy: correlationPolicy(this.correlationId), position: 'perCall' as const },
+        { policy: armOriginGuard(new URL(this.endpoint).origin), position: 'perRetry' as const },
+      ],
+    };
+  }
+
+  subscriptions(): SubscriptionClient {
+    const { endpoint, credentialScopes, retryOptions, userAgentOptions, additionalPolicies } = this.options();
+    return new SubscriptionClient(this.credential, {
+      endpoint,
+      credentials: { scopes: credentialScopes },
+      retryOptions,
+      userAgentOptions,
+      additionalPolicies,
+    });
+  }
+
+  cognitiveServices(subscriptionId: string): CognitiveServicesManagementClient {
+    return new CognitiveServicesManagementClient(this.credential, subscriptionId, this.options());
+  }
+
+  resources(subscriptionId: string): ResourceManagementClient {
+    return new ResourceManagementClient(this.credential, subscriptionId, this.options());
+  }
+
+  authorization(subscriptionId: string): AuthorizationManagementClient {
+    return new AuthorizationManagementClient(this.credential, subscriptionId, this.options());
+  }
+}

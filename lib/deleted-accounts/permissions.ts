@@ -1,0 +1,33 @@
+/** One entry of ARM's permissions API: what the caller's role assignments at a scope allow. */
+export interface PermissionSet {
+  actions: string[];
+  notActions: string[];
+}
+
+export const ACTIONS = {
+  recover: 'Microsoft.CognitiveServices/accounts/write',
+  purge: 'Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete',
+  createResourceGroup: 'Microsoft.Resources/subscriptions/resourceGroups/write',
+} as const;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Azure's matching: case-insensitive, and `*` stands for any run of characters (slashes included). */
+export function actionMatches(pattern: string, action: string): boolean {
+  const source = pattern.split('*').map(escapeRegExp).join('.*');
+  return new RegExp(`^${source}$`, 'i').test(action);
+}
+
+/**
+ * An action is allowed when some permission entry grants it and that same entry does not take it away
+ * again through its notActions (each entry is one role; roles add up, notActions only narrow their own role).
+ */
+export function isActionPermitted(permissions: readonly PermissionSet[], action: string): boolean {
+  return permissions.some(
+    (entry) =>
+      entry.actions.some((pattern) => actionMatches(pattern, action)) &&
+      !entry.notActions.some((pattern) => actionMatches(pattern, action)),
+  );
+}

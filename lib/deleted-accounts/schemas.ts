@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { isKnownRegion, normalizeRegion } from './regions';
+
+/** Arrays an action accepts are bounded so that one call cannot ask for unbounded work. */
+export const MAX_ITEMS = 500;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const subscriptionIdSchema = z.string().regex(GUID, 'Subscription id must be a GUID').transform((id) => id.toLowerCase());
+
+/** ARM: 1-90 letters, digits, underscores, hyphens, periods, parentheses; not ending with a period. */
+export const resourceGroupNameSchema = z
+  .string()
+  .min(1)
+  .max(90)
+  .regex(/^[-\w.()\p{L}\p{N}]+$/u, 'Resource group names use letters, digits, _ - . ( ) only')
+  .refine((name) => !name.endsWith('.'), 'Resource group names cannot end with a period');
+
+/** ARM (Microsoft.CognitiveServices/accounts): 2-64 characters, ^[a-zA-Z0-9][a-zA-Z0-9_.-]*$ */
+export const accountNameSchema = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Account names use letters, digits, _ - . and start with a letter or digit');
+
+export const locationSchema = z
+  .string()
+  .max(64)
+  .refine(isKnownRegion, 'Unknown Azure region')
+  .transform(normalizeRegion);
+
+/**
+ * An ARM access token: a JWT (three base64url parts) of sane size. It is checked for shape only; ARM
+ * decides whether it is valid.
+ */
+export const accessTokenSchema = z
+  .string()
+  .min(20)
+  .max(16_384)
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, 'Access token is not a JWT');
+
+export const deletedAccountRefSchema = z.strictObject({
+  subscriptionId: subscriptionIdSchema,
+  resourceGroup: resourceGroupNameSchema,
+  location: locationSchema,
+  name: accountNameSchema,
+});
+export type DeletedAccountRef = z.output<typeof deletedAccountRefSchema>;
+
+export const listSubscriptionsInput = z.strictObject({ token: accessTokenSchema });
+
+export const listDeletedAccountsInput = z.strictObject({
+  token: accessTokenSchema,
+  subscription: z.union([z.literal('all'), subscriptionIdSchema]),
+});
+
+export const deletedAccountActionInput = z.strictObject({
+  token: accessTokenSchema,
+  account: deletedAccountRefSchema,
+});
+
+export const deletedAccountsBatchInput = z.strictObject({
+  token: accessTokenSchema,
+  accounts: z.array(deletedAccountRefSchema).min(1).max(MAX_ITEMS),
+});
+
+export const recreateResourceGroupInput = z.strictObject({
+  token: accessTokenSchema,
+  subscriptionId: subscriptionIdSchema,
+  resourceGroup: resourceGroupNameSchema,
+  location: locationSchema,
+});

@@ -1,0 +1,33 @@
+/**
+ * Static security headers. The Content-Security-Policy depends on the sign-in authority, which is read at
+ * runtime (one build serves local and Azure), so it is set per request in proxy.ts instead.
+ */
+const everyPage = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Auth codes travel in the redirect bridge's URL; no page ever leaks its URL to another origin.
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()',
+  },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    return [
+      { source: '/:path*', headers: everyPage },
+      // MSAL v5's redirect bridge must run without COOP (it may talk to its opener) and must never be cached.
+      {
+        source: '/((?!auth/redirect).*)',
+        headers: [{ key: 'Cross-Origin-Opener-Policy', value: 'same-origin' }],
+      },
+      { source: '/auth/redirect', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+    ];
+  },
+};
+
+export default nextConfig;
