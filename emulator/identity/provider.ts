@@ -15,7 +15,15 @@ import {
   type ArmAudience,
 } from './arm-resource';
 import { clientInfoFor, findUserByObjectId, userIdTokenClaims } from './directory';
-import { entraError, invalidClientSecret, invalidGrant, invalidScope, unknownClient, unknownResource } from './entra-errors';
+import {
+  entraError,
+  invalidClientSecret,
+  invalidGrant,
+  invalidScope,
+  missingParameter,
+  unknownClient,
+  unknownResource,
+} from './entra-errors';
 import { renderMessagePage, renderSignOutConfirmPage, PAGE_CONTENT_SECURITY_POLICY } from './pages';
 import type { SigningKeys } from './signing-keys';
 import { randomSecret, type IdentityStore } from './store';
@@ -94,7 +102,15 @@ function chooseArmAudience(ctx: KoaContextWithOIDC, oneOf?: readonly string[]): 
     const allowed = oneOf.filter(isArmAudience);
     return requested.find((audience) => allowed.includes(audience)) ?? allowed[0];
   }
-  if (requested.length === 0) return undefined;
+  if (requested.length === 0) {
+    // Entra's client-credentials grant always names a resource (`<resource>/.default`); without an ARM
+    // scope oidc-provider would hand out an opaque token good for nothing.
+    if (ctx.oidc.route === 'token' && ctx.oidc.params?.grant_type === 'client_credentials') {
+      if (!scope) throw new errors.InvalidRequest("missing required parameter 'scope'");
+      throw new errors.InvalidTarget(`no resource is known for scope '${scope}'`);
+    }
+    return undefined;
+  }
   // The authorization endpoint may grant several audiences at once (one per code/refresh token); a token
   // request must resolve to exactly one.
   return ctx.oidc.route === 'authorization' ? requested : requested[0];
@@ -126,6 +142,13 @@ function rewriteTokenError(ctx: KoaContextWithOIDC): void {
     case 'invalid_scope':
       replacement = invalidScope(typeof params.scope === 'string' ? params.scope : '', correlationId);
       break;
+    case 'invalid_request': {
+      const missing = /missing required parameter '([^']+)'/.exec(body.error_description ?? '');
+      replacement = missing?.[1]
+        ? missingParameter(missing[1], correlationId)
+        : entraError(400, 'invalid_request', 90014, body.error_description ?? 'The request is not valid.', correlationId);
+      break;
+    }
     case 'invalid_target':
       replacement = unknownResource(typeof params.scope === 'string' ? params.scope : '', DEMO_TENANT.defaultDomain, correlationId);
       break;
@@ -163,6 +186,8 @@ export function createOidcProvider(options: ProviderOptions): Provider {
     ttl: {
       AccessToken: ttl,
       ClientCredentials: ttl,
+      // Entra gives single-page apps a fixed 24-hour refresh token; confidential clients get 90 days.
+      RefreshToken: (_ctx, _token, client) => (client.tokenEndpointAuthMethod === 'none' ? 24 * 3600 : 90 * 24 * 3600),
       AuthorizationCode: 600,
       IdToken: 3600,
       Interaction: 3600,
