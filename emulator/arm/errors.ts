@@ -1,0 +1,280 @@
+/**
+ * The error factory: every failure the emulator answers with is built here, with the code, status and
+ * message text Azure Resource Manager (or the resource provider behind it) uses, so clients that branch on
+ * `error.code` or show `error.message` behave as they do against Azure.
+ */
+
+export interface ArmErrorBody {
+  code: string;
+  message: string;
+  target?: string;
+  details?: ArmErrorBody[];
+  additionalInfo?: { type: string; info: unknown }[];
+}
+
+export class ArmError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+    readonly target?: string,
+  ) {
+    super(message);
+    this.name = 'ArmError';
+  }
+
+  toBody(): { error: ArmErrorBody } {
+    const error: ArmErrorBody = { code: this.code, message: this.message };
+    if (this.target !== undefined) error.target = this.target;
+    return { error };
+  }
+}
+
+/** ARM's .NET-style UTC rendering used in token expiry messages: `3/19/2023 8:55:46 AM`. */
+export function formatDotNetUtc(date: Date): string {
+  const hours = date.getUTCHours();
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()} ` +
+    `${hour12}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} ${hours < 12 ? 'AM' : 'PM'}`
+  );
+}
+
+export const errors = {
+  missingApiVersion: () =>
+    new ArmError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.'),
+
+  invalidApiVersion: (version: string, supported: readonly string[]) =>
+    new ArmError(
+      400,
+      'InvalidApiVersionParameter',
+      `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`,
+    ),
+
+  authorizationHeaderMissing: () =>
+    new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing."),
+
+  authorizationHeaderMalformed: () =>
+    new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is provided in an invalid format."),
+
+  invalidToken: (message = 'The access token is invalid.') => new ArmError(401, 'InvalidAuthenticationToken', message),
+
+  invalidTokenAudience: (audience: string, allowed: readonly string[]) =>
+    new ArmError(
+      401,
+      'InvalidAuthenticationTokenAudience',
+      `The access token has been obtained for wrong audience or resource '${audience}'. ` +
+        `It should exactly match with one of the allowed audiences ${allowed.map((a) => `'${a}'`).join(',')}.`,
+    ),
+
+  invalidTokenIssuer: (issuer: string, tenantId: string, authority: string) =>
+    new ArmError(
+      401,
+      'InvalidAuthenticationTokenTenant',
+      `The access token is from the wrong issuer '${issuer}'. It must match the tenant '${tenantId}' associated with ` +
+        `this subscription. Please use the authority (URL) '${authority}' to get the token.`,
+    ),
+
+  expiredToken: (expiry: Date, now: Date) =>
+    new ArmError(
+      401,
+      'ExpiredAuthenticationToken',
+      `The access token expiry UTC time '${formatDotNetUtc(expiry)}' is earlier than current UTC time '${formatDotNetUtc(now)}'.`,
+    ),
+
+  authorizationFailed: (client: string, objectId: string, action: string, scope: string) =>
+    new ArmError(
+      403,
+      'AuthorizationFailed',
+      `The client '${client}' with object id '${objectId}' does not have authorization to perform action '${action}' ` +
+        `over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    ),
+
+  invalidSubscriptionId: (id: string) =>
+    new ArmError(400, 'InvalidSubscriptionId', `The provided subscription identifier '${id}' is malformed or invalid.`),
+
+  subscriptionNotFound: (id: string) =>
+    new ArmError(404, 'SubscriptionNotFound', `The subscription '${id}' could not be found.`),
+
+  resourceGroupNotFound: (rg: string) =>
+    new ArmError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`),
+
+  invalidResourceGroupName: (rg: string) =>
+    new ArmError(
+      400,
+      'InvalidResourceGroup',
+      `The provided resource group name '${rg}' has these invalid characters or length. ` +
+        "The name can be only a letter, digit, '-', '.', '(', ')' or '_', at most 90 characters, and cannot end with '.'.",
+    ),
+
+  resourceNotFound: (type: string, name: string, rg: string) =>
+    new ArmError(
+      404,
+      'ResourceNotFound',
+      `The Resource '${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    ),
+
+  deletedAccountNotFound: (location: string, rg: string, name: string) =>
+    new ArmError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.CognitiveServices/locations/${location}/resourceGroups/${rg}/deletedAccounts/${name}' was not found. ` +
+        'For more details please go to https://aka.ms/ARMResourceNotFoundFix',
+    ),
+
+  invalidSkipToken: () => new ArmError(400, 'InvalidSkipToken', 'The provided skip token is invalid or has expired.'),
+
+  locationNotAvailable: (location: string, resourceType: string, available: readonly string[]) =>
+    new ArmError(
+      400,
+      'LocationNotAvailableForResourceType',
+      `The provided location '${location}' is not available for resource type '${resourceType}'. ` +
+        `List of available regions for the resource type is '${available.join(',')}'.`,
+    ),
+
+  locationNotAvailableForResourceGroup: (location: string, available: readonly string[]) =>
+    new ArmError(
+      400,
+      'LocationNotAvailableForResourceGroup',
+      `The provided location '${location}' is not available for resource group. List of available regions is '${available.join(',')}'.`,
+    ),
+
+  invalidResourceGroupLocation: (requested: string, existing: string) =>
+    new ArmError(
+      409,
+      'InvalidResourceGroupLocation',
+      `Invalid resource group location '${requested}'. The Resource group already exists in location '${existing}'.`,
+    ),
+
+  invalidSubdomainName: (subdomain: string) =>
+    new ArmError(400, 'InvalidSubdomainName', `The custom subdomain name '${subdomain}' is invalid. It must be 2 to 64 characters of letters, digits and hyphens, and start and end with a letter or digit.`),
+
+  missingProperty: (property: string) =>
+    new ArmError(400, 'InvalidRequestContent', `The request content was invalid: the required property '${property}' is missing.`),
+
+  invalidResourceName: (name: string, type: string, rule: string) =>
+    new ArmError(400, 'InvalidResourceName', `Resource name '${name}' is invalid for resource type '${type}'. ${rule}`),
+
+  invalidResourceNamespace: (namespace: string) =>
+    new ArmError(400, 'InvalidResourceNamespace', `The resource namespace '${namespace}' is invalid.`),
+
+  invalidResourceType: (type: string, namespace: string, apiVersion: string) =>
+    new ArmError(
+      404,
+      'InvalidResourceType',
+      `The resource type '${type}' could not be found in the namespace '${namespace}' for api version '${apiVersion}'.`,
+    ),
+
+  notImplemented: (method: string, path: string) =>
+    new ArmError(
+      501,
+      'NotImplemented',
+      `The local ARM emulator does not implement '${method} ${path}'. See emulator/arm/README.md for what it covers.`,
+    ),
+
+  noRoute: (method: string, path: string) =>
+    new ArmError(404, 'NotFound', `No HTTP resource was found that matches the request URI '${path}' for method '${method}'.`),
+
+  methodNotAllowed: (method: string) =>
+    new ArmError(405, 'MethodNotAllowed', `The requested resource does not support http method '${method}'.`),
+
+  invalidRequestContent: (message: string) => new ArmError(400, 'InvalidRequestContent', message),
+
+  unsupportedMediaType: () =>
+    new ArmError(415, 'UnsupportedMediaType', "The content media type 'text/plain' is not supported. Only 'application/json' is supported."),
+
+  locationRequired: () =>
+    new ArmError(400, 'LocationRequired', 'The location property is required for this definition.'),
+
+  flagMustBeSetForRestore: (sub: string, rg: string, name: string) =>
+    new ArmError(
+      409,
+      'FlagMustBeSetForRestore',
+      `An existing resource with ID '/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.CognitiveServices/accounts/${name}' ` +
+        "has been soft-deleted. To restore the resource, you must specify 'restore' to be 'true' in the property. " +
+        "If you don't want to restore existing resource, please purge it first.",
+    ),
+
+  customDomainInUse: (subdomain: string) =>
+    new ArmError(
+      409,
+      'CustomDomainInUse',
+      `Please pick a different name. The subdomain name '${subdomain}' is not available as it's already used by a resource. ` +
+        'If the resource using the name was deleted in the last 48 hours, you may need to purge the deleted resource.',
+    ),
+
+  // The two prerequisite errors below are the emulator's choice: the Cognitive Services resource provider's
+  // exact texts are not published. They follow ARM conventions (409 Conflict, a code naming the missing thing).
+  keyVaultNotFoundForRestore: (name: string, keyVaultUri: string) =>
+    new ArmError(
+      409,
+      'KeyVaultNotFound',
+      `The key vault '${keyVaultUri}' that holds the customer-managed key of account '${name}' could not be found. ` +
+        'Recover or recreate the key vault, then retry.',
+    ),
+
+  userOwnedStorageNotFound: (name: string, storageId: string) =>
+    new ArmError(
+      409,
+      'UserOwnedStorageNotFound',
+      `The storage account '${storageId}' used as user-owned storage by account '${name}' could not be found. ` +
+        'Recover or recreate the storage account, then retry.',
+    ),
+
+  nothingToRestore: (sub: string, rg: string, name: string) =>
+    new ArmError(
+      404,
+      'ResourceNotFound',
+      `No soft-deleted resource with ID '/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.CognitiveServices/accounts/${name}' ` +
+        'was found to restore. It may have been purged or its retention period may have ended.',
+    ),
+
+  requestConflict: (id: string) =>
+    new ArmError(
+      409,
+      'RequestConflict',
+      `Cannot modify resource with id '${id}' because the resource entity provisioning state is not terminal. Please wait for the provisioning state to become terminal and then retry the request.`,
+    ),
+
+  vaultNameTaken: (name: string) =>
+    new ArmError(
+      409,
+      'VaultAlreadyExists',
+      `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken.`,
+    ),
+
+  storageNameTaken: (name: string) =>
+    new ArmError(409, 'StorageAccountAlreadyTaken', `The storage account named ${name} is already taken.`),
+
+  operationNotFound: (id: string) =>
+    new ArmError(404, 'OperationNotFound', `The operation '${id}' could not be found.`),
+
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new ArmError(429, 'TooManyRequests', 'The request is being throttled.', { 'retry-after': String(retryAfterSeconds) }),
+
+  subscriptionRequestsThrottled: (retryAfterSeconds: number, kind: string) =>
+    new ArmError(
+      429,
+      'SubscriptionRequestsThrottled',
+      `Number of '${kind}' requests for subscription exceeded the limit. Please try again after '${retryAfterSeconds}' seconds.`,
+      { 'retry-after': String(retryAfterSeconds) },
+    ),
+
+  internalServerError: (correlationId: string) =>
+    new ArmError(
+      500,
+      'InternalServerError',
+      `Encountered internal server error. Diagnostic information: timestamp '${new Date().toISOString()}', ` +
+        `tracking id '${correlationId}', request correlation id '${correlationId}'.`,
+    ),
+
+  serviceUnavailable: (retryAfterSeconds: number) =>
+    new ArmError(
+      503,
+      'ServiceUnavailable',
+      'The server is currently unable to receive requests. Please retry your request.',
+      { 'retry-after': String(retryAfterSeconds) },
+    ),
+};

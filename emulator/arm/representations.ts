@@ -1,0 +1,163 @@
+/**
+ * How records look on the wire: the JSON shapes ARM and the resource providers return (see the contract and
+ * the Azure CLI's recorded soft-delete session). Pure functions from records to ARM JSON.
+ */
+import type {
+  AccountRecord,
+  DeletedAccountRecord,
+  OperationRecord,
+  ResourceGroupRecord,
+  StorageAccountRecord,
+  SubscriptionRecord,
+  VaultRecord,
+} from './store';
+import { armTimestamp } from './world';
+
+export const accountId = (sub: string, rg: string, name: string) =>
+  `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.CognitiveServices/accounts/${name}`;
+
+export const deletedAccountId = (sub: string, location: string, rg: string, name: string) =>
+  `/subscriptions/${sub}/providers/Microsoft.CognitiveServices/locations/${location}/resourceGroups/${rg}/deletedAccounts/${name}`;
+
+export const resourceGroupId = (sub: string, rg: string) => `/subscriptions/${sub}/resourceGroups/${rg}`;
+
+export function toArmSubscription(subscription: SubscriptionRecord) {
+  return {
+    id: `/subscriptions/${subscription.subscriptionId}`,
+    authorizationSource: 'RoleBased',
+    managedByTenants: [],
+    subscriptionId: subscription.subscriptionId,
+    tenantId: subscription.tenantId,
+    displayName: subscription.displayName,
+    state: subscription.state,
+    subscriptionPolicies: {
+      locationPlacementId: subscription.locationPlacementId,
+      quotaId: subscription.quotaId,
+      spendingLimit: subscription.spendingLimit,
+    },
+  };
+}
+
+export function toArmResourceGroup(group: ResourceGroupRecord) {
+  const body: Record<string, unknown> = {
+    id: resourceGroupId(group.subscriptionId, group.name),
+    name: group.name,
+    type: 'Microsoft.Resources/resourceGroups',
+    location: group.location,
+  };
+  if (Object.keys(group.tags).length > 0) body.tags = group.tags;
+  body.properties = { provisioningState: 'Succeeded' };
+  return body;
+}
+
+function accountProperties(account: AccountRecord, provisioningState: string): Record<string, unknown> {
+  return { ...account.properties, provisioningState };
+}
+
+export function accountProvisioningState(account: AccountRecord, now: number): 'Creating' | 'Succeeded' {
+  return now < account.readyAt ? 'Creating' : 'Succeeded';
+}
+
+export function toArmAccount(account: AccountRecord, now: number) {
+  const body: Record<string, unknown> = {
+    id: accountId(account.subscriptionId, account.resourceGroup, account.name),
+    name: account.name,
+    type: 'Microsoft.CognitiveServices/accounts',
+    etag: account.etag,
+    location: account.location,
+    sku: account.sku,
+    kind: account.kind,
+  };
+  if (Object.keys(account.tags).length > 0) body.tags = account.tags;
+  body.identity = account.identity;
+  body.properties = accountProperties(account, accountProvisioningState(account, now));
+  body.systemData = account.systemData;
+  return body;
+}
+
+export function toArmDeletedAccount(account: DeletedAccountRecord) {
+  const body: Record<string, unknown> = {
+    id: deletedAccountId(account.subscriptionId, account.location, account.resourceGroup, account.name),
+    name: account.name,
+    type: 'Microsoft.CognitiveServices/deletedAccounts',
+    etag: account.etag,
+    location: account.location,
+    sku: account.sku,
+    kind: account.kind,
+  };
+  if (Object.keys(account.tags).length > 0) body.tags = account.tags;
+  body.identity = account.identity;
+  body.properties = {
+    ...account.properties,
+    deletionDate: armTimestamp(account.deletedAt),
+    scheduledPurgeDate: armTimestamp(account.purgeAt),
+    provisioningState: 'Succeeded',
+  };
+  body.systemData = account.systemData;
+  return body;
+}
+
+export function toArmVault(vault: VaultRecord) {
+  const body: Record<string, unknown> = {
+    id: `/subscriptions/${vault.subscriptionId}/resourceGroups/${vault.resourceGroup}/providers/Microsoft.KeyVault/vaults/${vault.name}`,
+    name: vault.name,
+    type: 'Microsoft.KeyVault/vaults',
+    location: vault.location,
+    tags: vault.tags,
+  };
+  body.properties = { ...vault.properties, vaultUri: vaultUri(vault.name), provisioningState: 'Succeeded' };
+  return body;
+}
+
+export const vaultUri = (name: string) => `https://${name.toLowerCase()}.vault.azure.net/`;
+
+export const storageAccountId = (sub: string, rg: string, name: string) =>
+  `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${name}`;
+
+export function toArmStorageAccount(account: StorageAccountRecord) {
+  const n = account.name.toLowerCase();
+  return {
+    id: storageAccountId(account.subscriptionId, account.resourceGroup, account.name),
+    name: account.name,
+    type: 'Microsoft.Storage/storageAccounts',
+    location: account.location,
+    tags: account.tags,
+    sku: account.sku,
+    kind: account.kind,
+    properties: {
+      ...account.properties,
+      creationTime: armTimestamp(account.createdAt),
+      primaryLocation: account.location,
+      statusOfPrimary: 'available',
+      primaryEndpoints: {
+        blob: `https://${n}.blob.core.windows.net/`,
+        queue: `https://${n}.queue.core.windows.net/`,
+        table: `https://${n}.table.core.windows.net/`,
+        file: `https://${n}.file.core.windows.net/`,
+        dfs: `https://${n}.dfs.core.windows.net/`,
+        web: `https://${n}.z13.web.core.windows.net/`,
+      },
+      provisioningState: 'Succeeded',
+    },
+  };
+}
+
+export function operationStatus(operation: OperationRecord, now: number): 'InProgress' | OperationRecord['finalStatus'] {
+  return now < operation.completesAt ? 'InProgress' : operation.finalStatus;
+}
+
+export const operationPath = (operation: Pick<OperationRecord, 'subscriptionId' | 'location' | 'id'>) =>
+  `/subscriptions/${operation.subscriptionId}/providers/Microsoft.CognitiveServices/locations/${operation.location}/operationResults/${operation.id}`;
+
+export function toArmOperationStatus(operation: OperationRecord, now: number) {
+  const status = operationStatus(operation, now);
+  const body: Record<string, unknown> = {
+    id: operationPath(operation),
+    name: operation.id,
+    status,
+    startTime: armTimestamp(operation.startedAt),
+  };
+  if (status !== 'InProgress') body.endTime = armTimestamp(operation.completesAt);
+  if (status === 'Failed' && operation.error) body.error = operation.error;
+  return body;
+}

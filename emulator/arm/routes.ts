@@ -1,0 +1,234 @@
+/**
+ * The ARM paths the emulator serves: pattern, accepted api-versions, and per method the RBAC check ARM makes
+ * before the resource provider sees the request, then the handler. Literal segments match case-insensitively
+ * (`resourceGroups` = `resourcegroups`), as in ARM.
+ */
+import {
+  AUTHORIZATION_VERSIONS,
+  COGNITIVE_ACCOUNT_VERSIONS,
+  COGNITIVE_DELETED_ACCOUNT_VERSIONS,
+  COGNITIVE_OPERATION_VERSIONS,
+  KEYVAULT_VERSIONS,
+  RESOURCES_VERSIONS,
+  STORAGE_VERSIONS,
+} from './api-versions';
+import { ArmError, errors } from './errors';
+import * as authorization from './handlers/authorization';
+import * as cognitive from './handlers/cognitive';
+import type { Handler, Params } from './handlers/common';
+import * as dependencies from './handlers/dependencies';
+import * as providers from './handlers/providers';
+import * as resources from './handlers/resources';
+import { accountId } from './representations';
+
+export type Method = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
+
+export interface Operation {
+  handler: Handler;
+  /** The action and scope ARM authorizes; omitted when the handler decides (filtered lists, signed status URLs). */
+  authorize?: (params: Params) => { action: string; scope: string };
+}
+
+export interface RouteDef {
+  pattern: readonly string[];
+  versions: readonly string[];
+  methods: Partial<Record<Method, Operation>>;
+}
+
+export interface RouteMatch {
+  def: RouteDef;
+  params: Params;
+}
+
+const sub = (p: Params) => `/subscriptions/${p.sub}`;
+const rg = (p: Params) => `/subscriptions/${p.sub}/resourceGroups/${p.rg}`;
+const csAccount = (p: Params) => accountId(p.sub!, p.rg!, p.name!);
+const kvVault = (p: Params) => `${rg(p)}/providers/Microsoft.KeyVault/vaults/${p.name}`;
+const stAccount = (p: Params) => `${rg(p)}/providers/Microsoft.Storage/storageAccounts/${p.name}`;
+
+const at = (action: string, scope: (p: Params) => string) => (p: Params) => ({ action, scope: scope(p) });
+
+function route(path: string, versions: readonly string[], methods: RouteDef['methods']): RouteDef {
+  return { pattern: path.split('/').filter(Boolean), versions, methods };
+}
+
+const CS = 'subscriptions/{sub}/providers/Microsoft.CognitiveServices';
+const CS_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.CognitiveServices';
+
+export const ROUTES: readonly RouteDef[] = [
+  route('tenants', RESOURCES_VERSIONS, { GET: { handler: resources.listTenants } }),
+  route('subscriptions', RESOURCES_VERSIONS, { GET: { handler: resources.listSubscriptions } }),
+  route('subscriptions/{sub}', RESOURCES_VERSIONS, { GET: { handler: resources.getSubscription } }),
+  route('subscriptions/{sub}/locations', RESOURCES_VERSIONS, {
+    GET: { handler: resources.listLocations, authorize: at('Microsoft.Resources/subscriptions/locations/read', sub) },
+  }),
+  route('subscriptions/{sub}/operationresults/{operation}', RESOURCES_VERSIONS, { GET: { handler: resources.getSubscriptionOperationResult } }),
+  route('subscriptions/{sub}/resourceGroups', RESOURCES_VERSIONS, { GET: { handler: resources.listResourceGroups } }),
+  route('subscriptions/{sub}/resourceGroups/{rg}', RESOURCES_VERSIONS, {
+    GET: { handler: resources.getResourceGroup, authorize: at(resources.RG_READ, rg) },
+    HEAD: { handler: resources.headResourceGroup, authorize: at(resources.RG_READ, rg) },
+    PUT: { handler: resources.putResourceGroup, authorize: at(resources.RG_WRITE, rg) },
+    DELETE: { handler: resources.deleteResourceGroup, authorize: at(resources.RG_DELETE, rg) },
+  }),
+  route('providers', RESOURCES_VERSIONS, { GET: { handler: providers.listProviders } }),
+  route('providers/{namespace}', RESOURCES_VERSIONS, { GET: { handler: providers.getProvider } }),
+  route('subscriptions/{sub}/providers', RESOURCES_VERSIONS, {
+    GET: { handler: providers.listProviders, authorize: at('Microsoft.Resources/subscriptions/providers/read', sub) },
+  }),
+  route('subscriptions/{sub}/providers/{namespace}', RESOURCES_VERSIONS, {
+    GET: { handler: providers.getProvider, authorize: at('Microsoft.Resources/subscriptions/providers/read', sub) },
+  }),
+  route('subscriptions/{sub}/providers/{namespace}/register', RESOURCES_VERSIONS, {
+    POST: { handler: providers.getProvider, authorize: (p) => ({ action: `${p.namespace}/register/action`, scope: sub(p) }) },
+  }),
+
+  route('subscriptions/{sub}/providers/Microsoft.Authorization/permissions', AUTHORIZATION_VERSIONS, { GET: { handler: authorization.listPermissions } }),
+  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Authorization/permissions', AUTHORIZATION_VERSIONS, {
+    GET: { handler: authorization.listPermissions },
+  }),
+  route('subscriptions/{sub}/providers/Microsoft.Authorization/roleAssignments', AUTHORIZATION_VERSIONS, { GET: { handler: authorization.listRoleAssignments } }),
+  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Authorization/roleAssignments', AUTHORIZATION_VERSIONS, {
+    GET: { handler: authorization.listRoleAssignments },
+  }),
+  route('subscriptions/{sub}/providers/Microsoft.Authorization/roleDefinitions', AUTHORIZATION_VERSIONS, {
+    GET: { handler: authorization.listRoleDefinitions, authorize: at('Microsoft.Authorization/roleDefinitions/read', sub) },
+  }),
+  route('subscriptions/{sub}/providers/Microsoft.Authorization/roleDefinitions/{roleId}', AUTHORIZATION_VERSIONS, {
+    GET: { handler: authorization.getRoleDefinition, authorize: at('Microsoft.Authorization/roleDefinitions/read', sub) },
+  }),
+
+  route('providers/Microsoft.CognitiveServices/operations', COGNITIVE_ACCOUNT_VERSIONS, { GET: { handler: cognitive.listOperations } }),
+  route(`${CS}/accounts`, COGNITIVE_ACCOUNT_VERSIONS, { GET: { handler: cognitive.listAccountsInSubscription } }),
+  route(`${CS_RG}/accounts`, COGNITIVE_ACCOUNT_VERSIONS, {
+    GET: { handler: cognitive.listAccountsInGroup, authorize: at(cognitive.ACTIONS.accountRead, rg) },
+  }),
+  route(`${CS_RG}/accounts/{name}`, COGNITIVE_ACCOUNT_VERSIONS, {
+    GET: { handler: cognitive.getAccount, authorize: at(cognitive.ACTIONS.accountRead, csAccount) },
+    PUT: { handler: cognitive.putAccount, authorize: at(cognitive.ACTIONS.accountWrite, csAccount) },
+    DELETE: { handler: cognitive.deleteAccount, authorize: at(cognitive.ACTIONS.accountDelete, csAccount) },
+  }),
+  route(`${CS}/deletedAccounts`, COGNITIVE_DELETED_ACCOUNT_VERSIONS, { GET: { handler: cognitive.listDeletedAccounts } }),
+  route(`${CS}/locations/{location}/resourceGroups/{rg}/deletedAccounts/{name}`, COGNITIVE_DELETED_ACCOUNT_VERSIONS, {
+    GET: { handler: cognitive.getDeletedAccount },
+    // The deleted account lives under the subscription, not under its resource group: only roles assigned at
+    // the subscription grant the purge (docs: a resource-group Contributor cannot purge).
+    DELETE: {
+      handler: cognitive.purgeDeletedAccount,
+      authorize: (p) => ({
+        action: cognitive.ACTIONS.deletedPurge,
+        scope: `${sub(p)}/providers/Microsoft.CognitiveServices/locations/${p.location}/resourceGroups/${p.rg}/deletedAccounts/${p.name}`,
+      }),
+    },
+  }),
+  route(`${CS}/locations/{location}/operationResults/{operation}`, COGNITIVE_OPERATION_VERSIONS, { GET: { handler: cognitive.getOperationResult } }),
+  route(`${CS}/checkDomainAvailability`, COGNITIVE_ACCOUNT_VERSIONS, {
+    POST: { handler: cognitive.checkDomainAvailability, authorize: at(cognitive.ACTIONS.checkDomain, sub) },
+  }),
+
+  route('subscriptions/{sub}/providers/Microsoft.KeyVault/vaults', KEYVAULT_VERSIONS, { GET: { handler: dependencies.listVaultsInSubscription } }),
+  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault/vaults', KEYVAULT_VERSIONS, {
+    GET: { handler: dependencies.listVaultsInGroup, authorize: at('Microsoft.KeyVault/vaults/read', rg) },
+  }),
+  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault/vaults/{name}', KEYVAULT_VERSIONS, {
+    GET: { handler: dependencies.getVault, authorize: at('Microsoft.KeyVault/vaults/read', kvVault) },
+    PUT: { handler: dependencies.putVault, authorize: at('Microsoft.KeyVault/vaults/write', kvVault) },
+    DELETE: { handler: dependencies.deleteVault, authorize: at('Microsoft.KeyVault/vaults/delete', kvVault) },
+  }),
+  route('subscriptions/{sub}/providers/Microsoft.Storage/storageAccounts', STORAGE_VERSIONS, { GET: { handler: dependencies.listStorageInSubscription } }),
+  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts', STORAGE_VERSIONS, {
+    GET: { handler: dependencies.listStorageInGroup, authorize: at('Microsoft.Storage/storageAccounts/read', rg) },
+  }),
+  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts/{name}', STORAGE_VERSIONS, {
+    GET: { handler: dependencies.getStorageAccount, authorize: at('Microsoft.Storage/storageAccounts/read', stAccount) },
+    PUT: { handler: dependencies.putStorageAccount, authorize: at('Microsoft.Storage/storageAccounts/write', stAccount) },
+    DELETE: { handler: dependencies.deleteStorageAccount, authorize: at('Microsoft.Storage/storageAccounts/delete', stAccount) },
+  }),
+];
+
+function matchPattern(pattern: readonly string[], segments: readonly string[]): Params | undefined {
+  if (pattern.length !== segments.length) return undefined;
+  const params: Params = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const part = pattern[i]!;
+    const segment = segments[i]!;
+    if (part.startsWith('{')) params[part.slice(1, -1)] = segment;
+    else if (part.toLowerCase() !== segment.toLowerCase()) return undefined;
+  }
+  return params;
+}
+
+/** The route whose pattern the path matches; literal routes win over parameterised ones of the same length. */
+export function matchRoute(segments: readonly string[]): RouteMatch | undefined {
+  let best: { match: RouteMatch; literals: number } | undefined;
+  for (const def of ROUTES) {
+    const params = matchPattern(def.pattern, segments);
+    if (!params) continue;
+    const literals = def.pattern.filter((p) => !p.startsWith('{')).length;
+    if (!best || literals > best.literals) best = { match: { def, params }, literals };
+  }
+  return best?.match;
+}
+
+/**
+ * Resource types that exist in Azure under the namespaces the emulator serves, but that it does not
+ * implement: requests for them get an explicit 501 rather than a misleading 404.
+ */
+const KNOWN_TYPES: Record<string, readonly string[]> = {
+  'microsoft.cognitiveservices': [
+    'accounts',
+    'deletedaccounts',
+    'locations',
+    'checkdomainavailability',
+    'checkskuavailability',
+    'operations',
+    'skus',
+    'commitmentplans',
+    'usages',
+    'models',
+    'attestations',
+    'calculatemodelcapacity',
+  ],
+  'microsoft.keyvault': ['vaults', 'deletedvaults', 'managedhsms', 'deletedmanagedhsms', 'locations', 'operations', 'checknameavailability'],
+  'microsoft.storage': ['storageaccounts', 'deletedaccounts', 'locations', 'operations', 'checknameavailability', 'usages', 'skus'],
+  'microsoft.authorization': [
+    'roleassignments',
+    'roledefinitions',
+    'permissions',
+    'locks',
+    'policyassignments',
+    'policydefinitions',
+    'denyassignments',
+    'roleeligibilityschedules',
+    'operations',
+    'elevateaccess',
+  ],
+  'microsoft.resources': ['deployments', 'tags', 'resources', 'links', 'operations', 'deploymentscripts', 'templatespecs', 'deploymentstacks'],
+};
+
+const RESOURCE_GROUP_CHILDREN = ['resources', 'deployments', 'exporttemplate', 'validatemoveresources', 'moveresources'];
+const SUBSCRIPTION_CHILDREN = ['resources', 'tagnames', 'features', 'resourcegroups', 'locations', 'providers'];
+
+/**
+ * What ARM says about a path no route serves: an unknown namespace or resource type, a known type the
+ * emulator does not implement (501), or no such URI.
+ */
+export function unmatchedPathError(method: string, segments: readonly string[], apiVersion: string | undefined): ArmError {
+  const path = `/${segments.join('/')}`;
+  const lower = segments.map((s) => s.toLowerCase());
+  const providersAt = lower.indexOf('providers');
+  if (providersAt >= 0 && lower[providersAt + 1] !== undefined) {
+    const namespace = segments[providersAt + 1]!;
+    const known = KNOWN_TYPES[namespace.toLowerCase()];
+    if (!known) return errors.invalidResourceNamespace(namespace);
+    const type = lower[providersAt + 2];
+    if (type === undefined || known.includes(type)) return errors.notImplemented(method, path);
+    return errors.invalidResourceType(segments[providersAt + 2]!, namespace, apiVersion ?? '');
+  }
+  if (lower[0] === 'subscriptions' && lower.length >= 3) {
+    if (lower[2] === 'resourcegroups' && lower.length >= 5) {
+      return RESOURCE_GROUP_CHILDREN.includes(lower[4]!) ? errors.notImplemented(method, path) : errors.noRoute(method, path);
+    }
+    return SUBSCRIPTION_CHILDREN.includes(lower[2]!) ? errors.notImplemented(method, path) : errors.noRoute(method, path);
+  }
+  return errors.noRoute(method, path);
+}

@@ -1,0 +1,171 @@
+/**
+ * The demo world seeded on first start: three subscriptions of "Contoso (demo)", about forty soft-deleted
+ * Cognitive Services accounts over many kinds, regions (location spelled as users typed it) and resource
+ * groups — some whose resource group, customer-managed-key vault or user-owned storage is gone, some a few
+ * hours from their purge date — a few live accounts, and the demo users' role assignments.
+ * Deterministic: fixed names; times are relative to the emulator clock at seeding.
+ */
+import { DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../demo-world';
+import type { ArmStore } from './store';
+import { assignRole, buildAccount, buildDeletedAccount, storageIdFor, subscriptionRecord, type AccountSpec } from './world-builder';
+
+const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
+const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
+const S = DEMO_SUBSCRIPTIONS.sandbox.subscriptionId;
+
+const HOUR = 3600_000;
+
+/** Resource groups that exist. Groups referenced below but absent here were deleted (rg-legacy-2019, rg-hackathon, rg-temp-poc). */
+const GROUPS: readonly [sub: string, name: string, location: string][] = [
+  [P, 'rg-ai-prod', 'eastus'],
+  [P, 'rg-openai-prod', 'swedencentral'],
+  [P, 'rg-docs-prod', 'southcentralus'],
+  [P, 'rg-search-prod', 'westus'],
+  [P, 'rg-vision-prod', 'westeurope'],
+  [D, 'rg-dev-ai', 'eastus2'],
+  [D, 'rg-dev-speech', 'westus2'],
+  [D, 'rg-experiments', 'northeurope'],
+  [S, 'rg-sandbox', 'eastus'],
+  [S, 'rg-fabrikam-labs', 'japaneast'],
+];
+
+/** Key vaults holding customer-managed keys that still exist. `kv-contoso-old` (used below) was deleted. */
+const VAULTS: readonly [sub: string, rg: string, name: string, location: string][] = [
+  [P, 'rg-ai-prod', 'kv-contoso-prod-cmk', 'eastus'],
+  [D, 'rg-dev-ai', 'kv-dev-cmk', 'eastus2'],
+];
+
+/** User-owned storage accounts that still exist. `stcontosospeechdata` (used below) was deleted. */
+const STORAGE: readonly [sub: string, rg: string, name: string, location: string][] = [
+  [P, 'rg-ai-prod', 'stcontosoprodai', 'eastus'],
+  [D, 'rg-dev-speech', 'stdevuserstore', 'westus2'],
+];
+
+const PTU_NOTE = { 'billing-note': 'provisioned deployment (PTU) keeps billing until purged' };
+
+type DeletedSpec = Omit<AccountSpec, 'subscriptionId' | 'resourceGroup'> & { sub: string; rg: string; hoursAgo: number };
+
+export const DEMO_DELETED_ACCOUNTS: readonly DeletedSpec[] = [
+  // Contoso Production
+  { sub: P, rg: 'rg-openai-prod', name: 'contoso-openai-eastus', location: 'swedencentral', kind: 'OpenAI', hoursAgo: 2, tags: PTU_NOTE },
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-foundry-hub', location: 'eastus', kind: 'AIServices', hoursAgo: 5 },
+  { sub: P, rg: 'rg-docs-prod', name: 'contoso-docintel-invoices', location: 'SOUTHCENTRALUS', kind: 'FormRecognizer', hoursAgo: 10 },
+  { sub: P, rg: 'rg-docs-prod', name: 'contoso-docintel-receipts', location: 'SouthCentralUS', kind: 'FormRecognizer', hoursAgo: 44 },
+  { sub: P, rg: 'rg-vision-prod', name: 'contoso-vision-retail', location: 'westeurope', kind: 'ComputerVision', hoursAgo: 20 },
+  { sub: P, rg: 'rg-vision-prod', name: 'contoso-face-kiosk', location: 'West Europe', kind: 'Face', hoursAgo: 46.5 },
+  {
+    sub: P,
+    rg: 'rg-ai-prod',
+    name: 'contoso-speech-callcenter',
+    location: 'eastus',
+    kind: 'SpeechServices',
+    hoursAgo: 30,
+    userOwnedStorageId: storageIdFor(P, 'rg-ai-prod', 'stcontosospeechdata'),
+  },
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-language-support', location: 'eastus', kind: 'TextAnalytics', hoursAgo: 12, keyVaultName: 'kv-contoso-prod-cmk' },
+  { sub: P, rg: 'rg-search-prod', name: 'contoso-translator-web', location: 'westus', kind: 'TextTranslation', sku: 'S1', hoursAgo: 3 },
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-contentsafety', location: 'EASTUS', kind: 'ContentSafety', hoursAgo: 47.2 },
+  { sub: P, rg: 'rg-legacy-2019', name: 'contoso-legacy-luis', location: 'westus', kind: 'LUIS', hoursAgo: 26, customSubDomainName: null },
+  { sub: P, rg: 'rg-legacy-2019', name: 'contoso-legacy-qna', location: 'westus', kind: 'QnAMaker', hoursAgo: 40, customSubDomainName: null },
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-cmk-textanalytics', location: 'eastus', kind: 'TextAnalytics', hoursAgo: 15, keyVaultName: 'kv-contoso-old' },
+  { sub: P, rg: 'rg-openai-prod', name: 'contoso-openai-gpt4o', location: 'SWEDENCENTRAL', kind: 'OpenAI', hoursAgo: 8, tags: PTU_NOTE },
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-anomaly-iot', location: 'eastus', kind: 'AnomalyDetector', hoursAgo: 33 },
+  { sub: P, rg: 'rg-search-prod', name: 'contoso-personalizer-web', location: 'westus', kind: 'Personalizer', hoursAgo: 22 },
+  { sub: P, rg: 'rg-search-prod', name: 'contoso-metrics-advisor', location: 'westus', kind: 'MetricsAdvisor', hoursAgo: 45 },
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-multiservice', location: 'eastus', kind: 'CognitiveServices', hoursAgo: 1 },
+  { sub: P, rg: 'rg-vision-prod', name: 'contoso-customvision-train', location: 'westeurope', kind: 'CustomVision.Training', sku: 'S0', hoursAgo: 18 },
+  { sub: P, rg: 'rg-vision-prod', name: 'contoso-customvision-pred', location: 'westeurope', kind: 'CustomVision.Prediction', sku: 'S0', hoursAgo: 18 },
+  // Contoso Dev/Test
+  { sub: D, rg: 'rg-dev-ai', name: 'dev-openai-playground', location: 'eastus2', kind: 'OpenAI', hoursAgo: 4 },
+  { sub: D, rg: 'rg-dev-ai', name: 'dev-aiservices-sandbox', location: 'eastus2', kind: 'AIServices', hoursAgo: 9, tags: PTU_NOTE },
+  {
+    sub: D,
+    rg: 'rg-dev-speech',
+    name: 'dev-speech-tts',
+    location: 'westus2',
+    kind: 'SpeechServices',
+    hoursAgo: 14,
+    userOwnedStorageId: storageIdFor(D, 'rg-dev-speech', 'stdevuserstore'),
+  },
+  { sub: D, rg: 'rg-dev-speech', name: 'dev-speech-stt', location: 'WESTUS2', kind: 'SpeechServices', hoursAgo: 43 },
+  { sub: D, rg: 'rg-dev-ai', name: 'dev-immersive-reader', location: 'eastus2', kind: 'ImmersiveReader', hoursAgo: 27 },
+  { sub: D, rg: 'rg-experiments', name: 'dev-content-moderator', location: 'northeurope', kind: 'ContentModerator', hoursAgo: 36 },
+  { sub: D, rg: 'rg-experiments', name: 'dev-luis-authoring', location: 'northeurope', kind: 'LUIS.Authoring', hoursAgo: 6, customSubDomainName: null },
+  { sub: D, rg: 'rg-hackathon', name: 'dev-hackathon-vision', location: 'eastus', kind: 'ComputerVision', hoursAgo: 19 },
+  { sub: D, rg: 'rg-hackathon', name: 'dev-hackathon-openai', location: 'eastus', kind: 'OpenAI', hoursAgo: 19 },
+  { sub: D, rg: 'rg-dev-ai', name: 'dev-cmk-formrecognizer', location: 'eastus2', kind: 'FormRecognizer', hoursAgo: 11, keyVaultName: 'kv-dev-cmk' },
+  { sub: D, rg: 'rg-experiments', name: 'dev-allinone-preview', location: 'northeurope', kind: 'Internal.AllInOne', hoursAgo: 2.5 },
+  { sub: D, rg: 'rg-experiments', name: 'dev-textanalytics-eval', location: 'NorthEurope', kind: 'TextAnalytics', hoursAgo: 47.8 },
+  // Fabrikam Sandbox
+  { sub: S, rg: 'rg-fabrikam-labs', name: 'fabrikam-openai-labs', location: 'japaneast', kind: 'OpenAI', hoursAgo: 7 },
+  { sub: S, rg: 'rg-fabrikam-labs', name: 'fabrikam-foundry-labs', location: 'JapanEast', kind: 'AIServices', hoursAgo: 16 },
+  { sub: S, rg: 'rg-sandbox', name: 'fabrikam-translator', location: 'eastus', kind: 'TextTranslation', hoursAgo: 24 },
+  { sub: S, rg: 'rg-temp-poc', name: 'fabrikam-qna-bot', location: 'centralus', kind: 'QnAMaker', hoursAgo: 39 },
+  { sub: S, rg: 'rg-temp-poc', name: 'fabrikam-vision-poc', location: 'centralus', kind: 'ComputerVision', hoursAgo: 29 },
+  { sub: S, rg: 'rg-sandbox', name: 'fabrikam-docintel', location: 'eastus', kind: 'FormRecognizer', hoursAgo: 41 },
+  { sub: S, rg: 'rg-sandbox', name: 'fabrikam-speech', location: 'EastUS', kind: 'SpeechServices', hoursAgo: 13 },
+  { sub: S, rg: 'rg-sandbox', name: 'fabrikam-contentsafety', location: 'eastus', kind: 'ContentSafety', hoursAgo: 46 },
+  { sub: S, rg: 'rg-sandbox', name: 'fabrikam-experimental', location: 'eastus', kind: 'Fabrikam.Experimental', hoursAgo: 21 },
+];
+
+const LIVE_ACCOUNTS: readonly (Omit<AccountSpec, 'subscriptionId' | 'resourceGroup'> & { sub: string; rg: string })[] = [
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-openai-live', location: 'eastus', kind: 'OpenAI' },
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-speech-live', location: 'eastus', kind: 'SpeechServices' },
+  { sub: D, rg: 'rg-dev-ai', name: 'dev-language-live', location: 'eastus2', kind: 'TextAnalytics' },
+  { sub: S, rg: 'rg-sandbox', name: 'fabrikam-vision-live', location: 'eastus', kind: 'ComputerVision' },
+];
+
+/** Resource groups where the operator is Contributor (can recover there; cannot purge anywhere). */
+export const OPERATOR_GROUPS: readonly [sub: string, rg: string][] = [
+  [P, 'rg-ai-prod'],
+  [D, 'rg-dev-ai'],
+  [D, 'rg-dev-speech'],
+];
+
+export function seedDemo(store: ArmStore, now: number): void {
+  store.transaction(() => {
+    for (const { subscriptionId, displayName } of Object.values(DEMO_SUBSCRIPTIONS)) {
+      store.upsertSubscription(subscriptionRecord(subscriptionId, displayName, displayName.includes('Dev/Test') ? 'MSDNDevTest_2014-09-01' : 'PayAsYouGo_2014-09-01'));
+      const scope = `/subscriptions/${subscriptionId}`;
+      assignRole(store, { principalId: DEMO_USERS.admin.objectId, role: 'Owner', scope, at: now });
+      assignRole(store, { principalId: DEMO_USERS.reader.objectId, role: 'Reader', scope, at: now });
+      assignRole(store, { principalId: DEMO_SERVICE_PRINCIPAL.objectId, role: 'Owner', scope, principalType: 'ServicePrincipal', at: now });
+    }
+    for (const [sub, name, location] of GROUPS) {
+      store.putResourceGroup({ subscriptionId: sub, name, location, tags: {}, createdAt: now - 90 * 24 * HOUR });
+    }
+    for (const [sub, rg] of OPERATOR_GROUPS) {
+      assignRole(store, { principalId: DEMO_USERS.operator.objectId, role: 'Contributor', scope: `/subscriptions/${sub}/resourceGroups/${rg}`, at: now });
+    }
+    for (const [sub, rg, name, location] of VAULTS) {
+      store.putVault({
+        subscriptionId: sub,
+        resourceGroup: rg,
+        name,
+        location,
+        tags: {},
+        properties: { sku: { family: 'A', name: 'standard' }, enableSoftDelete: true, softDeleteRetentionInDays: 90, enablePurgeProtection: true },
+        createdAt: now - 120 * 24 * HOUR,
+      });
+    }
+    for (const [sub, rg, name, location] of STORAGE) {
+      store.putStorageAccount({
+        subscriptionId: sub,
+        resourceGroup: rg,
+        name,
+        location,
+        kind: 'StorageV2',
+        sku: { name: 'Standard_LRS', tier: 'Standard' },
+        tags: {},
+        properties: { accessTier: 'Hot', minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true },
+        createdAt: now - 120 * 24 * HOUR,
+      });
+    }
+    for (const { sub, rg, hoursAgo, ...spec } of DEMO_DELETED_ACCOUNTS) {
+      store.putDeletedAccount(buildDeletedAccount({ ...spec, subscriptionId: sub, resourceGroup: rg }, now - hoursAgo * HOUR, now));
+    }
+    for (const { sub, rg, ...spec } of LIVE_ACCOUNTS) {
+      store.putAccount(buildAccount({ ...spec, subscriptionId: sub, resourceGroup: rg }, now));
+    }
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * The benchmark world: thousands of soft-deleted accounts over 20 subscriptions (admin and the service
+ * principal are Owner on all). Deterministic names, regions, kinds and deletion times.
+ */
+import { DEMO_SERVICE_PRINCIPAL, DEMO_USERS } from '../demo-world';
+import { REGIONS } from './regions';
+import type { ArmStore } from './store';
+import { assignRole, buildDeletedAccount, subscriptionRecord } from './world-builder';
+
+export interface ScaleSeedOptions {
+  subscriptions?: number;
+  deletedAccountsPerSubscription?: number;
+  resourceGroupsPerSubscription?: number;
+}
+
+export const SCALE_DEFAULTS = { subscriptions: 20, deletedAccountsPerSubscription: 500, resourceGroupsPerSubscription: 10 } as const;
+
+const KINDS = [
+  'AIServices',
+  'OpenAI',
+  'CognitiveServices',
+  'ComputerVision',
+  'ContentSafety',
+  'FormRecognizer',
+  'Face',
+  'TextAnalytics',
+  'SpeechServices',
+  'TextTranslation',
+  'CustomVision.Training',
+  'AnomalyDetector',
+];
+
+/** `5ca1e000-0000-4000-8000-0000000000NN`: valid, recognisable subscription ids for the scale world. */
+export function scaleSubscriptionId(index: number): string {
+  return `5ca1e000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+}
+
+export function seedScale(store: ArmStore, now: number, options: ScaleSeedOptions = {}): void {
+  const subscriptions = options.subscriptions ?? SCALE_DEFAULTS.subscriptions;
+  const perSubscription = options.deletedAccountsPerSubscription ?? SCALE_DEFAULTS.deletedAccountsPerSubscription;
+  const groupsPerSubscription = options.resourceGroupsPerSubscription ?? SCALE_DEFAULTS.resourceGroupsPerSubscription;
+  const regions = REGIONS.filter((r) => r.name !== 'eastus2euap');
+  store.transaction(() => {
+    for (let s = 1; s <= subscriptions; s++) {
+      const sub = scaleSubscriptionId(s);
+      store.upsertSubscription(subscriptionRecord(sub, `Scale Test ${String(s).padStart(2, '0')}`));
+      assignRole(store, { principalId: DEMO_USERS.admin.objectId, role: 'Owner', scope: `/subscriptions/${sub}`, at: now });
+      assignRole(store, { principalId: DEMO_SERVICE_PRINCIPAL.objectId, role: 'Owner', scope: `/subscriptions/${sub}`, principalType: 'ServicePrincipal', at: now });
+      for (let g = 1; g <= groupsPerSubscription; g++) {
+        // Every fifth group is gone, so some deleted accounts cannot be recovered.
+        if (g % 5 === 0) continue;
+        store.putResourceGroup({ subscriptionId: sub, name: `rg-scale-${g}`, location: regions[g % regions.length]!.name, tags: {}, createdAt: now });
+      }
+      for (let a = 0; a < perSubscription; a++) {
+        const region = regions[(a * 7 + s) % regions.length]!;
+        const minutesAgo = (a * 37 + s * 11) % (47 * 60);
+        store.putDeletedAccount(
+          buildDeletedAccount(
+            {
+              subscriptionId: sub,
+              resourceGroup: `rg-scale-${(a % groupsPerSubscription) + 1}`,
+              name: `scale-${String(s).padStart(2, '0')}-${String(a).padStart(5, '0')}`,
+              location: a % 3 === 0 ? region.name.toUpperCase() : region.name,
+              kind: KINDS[a % KINDS.length]!,
+            },
+            now - minutesAgo * 60_000,
+            now,
+          ),
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,473 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  AccountRecord,
+  ArmStore,
+  DeletedAccountCursor,
+  DeletedAccountRecord,
+  OperationRecord,
+  ResourceGroupRecord,
+  RoleAssignmentRecord,
+  StorageAccountRecord,
+  SubdomainOwner,
+  SubscriptionRecord,
+  VaultRecord,
+  WorldCounts,
+  WorldEvent,
+} from './store';
+import { canonicalRegion } from './regions';
+
+/**
+ * The world in SQLite: WAL journal, synchronous=FULL (a write ARM acknowledged survives kill -9 and power
+ * loss), every mutation in a transaction, prepared statements and indexes for every query a request makes.
+ */
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS subscriptions (
+  sub_id TEXT PRIMARY KEY, doc TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS role_assignments (
+  id TEXT PRIMARY KEY, principal_id TEXT NOT NULL, scope_lc TEXT NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS role_assignments_principal ON role_assignments (principal_id);
+CREATE INDEX IF NOT EXISTS role_assignments_scope ON role_assignments (scope_lc);
+CREATE TABLE IF NOT EXISTS resource_groups (
+  sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (sub_id, rg_lc)
+);
+CREATE TABLE IF NOT EXISTS accounts (
+  sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, subdomain_lc TEXT, doc TEXT NOT NULL,
+  PRIMARY KEY (sub_id, rg_lc, name_lc)
+);
+CREATE INDEX IF NOT EXISTS accounts_subdomain ON accounts (subdomain_lc) WHERE subdomain_lc IS NOT NULL;
+CREATE TABLE IF NOT EXISTS deleted_accounts (
+  sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, location_lc TEXT NOT NULL,
+  subdomain_lc TEXT, purge_at INTEGER NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (sub_id, rg_lc, name_lc)
+);
+CREATE INDEX IF NOT EXISTS deleted_accounts_purge ON deleted_accounts (purge_at);
+CREATE INDEX IF NOT EXISTS deleted_accounts_subdomain ON deleted_accounts (subdomain_lc) WHERE subdomain_lc IS NOT NULL;
+CREATE TABLE IF NOT EXISTS vaults (
+  sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (sub_id, rg_lc, name_lc)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS vaults_name ON vaults (name_lc);
+CREATE TABLE IF NOT EXISTS storage_accounts (
+  sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (sub_id, rg_lc, name_lc)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS storage_accounts_name ON storage_accounts (name_lc);
+CREATE TABLE IF NOT EXISTS operations (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, kind TEXT NOT NULL,
+  resource_id TEXT NOT NULL, principal_id TEXT NOT NULL
+);
+`;
+
+const TABLES = [
+  'settings',
+  'subscriptions',
+  'role_assignments',
+  'resource_groups',
+  'accounts',
+  'deleted_accounts',
+  'vaults',
+  'storage_accounts',
+  'operations',
+  'events',
+] as const;
+
+interface DocRow {
+  doc: string;
+}
+
+const lc = (value: string) => value.toLowerCase();
+/** Locations compare as regions: 'South Central US', 'SOUTHCENTRALUS' and 'southcentralus' are one. */
+const region = (value: string) => canonicalRegion(value) ?? value.toLowerCase();
+const parse = <T>(row: DocRow | undefined): T | undefined => (row ? (JSON.parse(row.doc) as T) : undefined);
+const parseAll = <T>(rows: DocRow[]): T[] => rows.map((row) => JSON.parse(row.doc) as T);
+
+export class SqliteArmStore implements ArmStore {
+  private readonly db: Database.Database;
+  private readonly statements: ReturnType<SqliteArmStore['prepare']>;
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.statements = this.prepare();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+
+      upsertSubscription: db.prepare('INSERT INTO subscriptions (sub_id, doc) VALUES (?, ?) ON CONFLICT (sub_id) DO UPDATE SET doc = excluded.doc'),
+      getSubscription: db.prepare<[string], DocRow>('SELECT doc FROM subscriptions WHERE sub_id = ?'),
+      listSubscriptions: db.prepare<[], DocRow>('SELECT doc FROM subscriptions ORDER BY sub_id'),
+
+      addAssignment: db.prepare('INSERT OR REPLACE INTO role_assignments (id, principal_id, scope_lc, doc) VALUES (?, ?, ?, ?)'),
+      assignmentsOf: db.prepare<[string], DocRow>('SELECT doc FROM role_assignments WHERE principal_id = ?'),
+      listAssignments: db.prepare<[], DocRow>('SELECT doc FROM role_assignments ORDER BY id'),
+      deleteAssignmentsAt: db.prepare('DELETE FROM role_assignments WHERE scope_lc = ? OR scope_lc LIKE ? ESCAPE \'\\\''),
+
+      getGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM resource_groups WHERE sub_id = ? AND rg_lc = ?'),
+      putGroup: db.prepare('INSERT INTO resource_groups (sub_id, rg_lc, doc) VALUES (?, ?, ?) ON CONFLICT (sub_id, rg_lc) DO UPDATE SET doc = excluded.doc'),
+      listGroups: db.prepare<[string], DocRow>('SELECT doc FROM resource_groups WHERE sub_id = ? ORDER BY rg_lc'),
+      deleteGroup: db.prepare('DELETE FROM resource_groups WHERE sub_id = ? AND rg_lc = ?'),
+
+      getAccount: db.prepare<[string, string, string], DocRow>('SELECT doc FROM accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      listAccountsInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM accounts WHERE sub_id = ? AND rg_lc = ? ORDER BY name_lc'),
+      listAccountsInSub: db.prepare<[string], DocRow>('SELECT doc FROM accounts WHERE sub_id = ? ORDER BY rg_lc, name_lc'),
+      listAccountsInSubGroups: db.prepare<[string, string], DocRow>(
+        'SELECT doc FROM accounts WHERE sub_id = ? AND rg_lc IN (SELECT value FROM json_each(?)) ORDER BY rg_lc, name_lc',
+      ),
+      putAccount: db.prepare(
+        'INSERT INTO accounts (sub_id, rg_lc, name_lc, subdomain_lc, doc) VALUES (?, ?, ?, ?, ?) ' +
+          'ON CONFLICT (sub_id, rg_lc, name_lc) DO UPDATE SET subdomain_lc = excluded.subdomain_lc, doc = excluded.doc',
+      ),
+      deleteAccount: db.prepare('DELETE FROM accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      accountsInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM accounts WHERE sub_id = ? AND rg_lc = ?'),
+      liveSubdomain: db.prepare<[string], DocRow>('SELECT doc FROM accounts WHERE subdomain_lc = ? LIMIT 1'),
+      deletedSubdomain: db.prepare<[string, number], DocRow>('SELECT doc FROM deleted_accounts WHERE subdomain_lc = ? AND purge_at > ? LIMIT 1'),
+
+      sweep: db.prepare('DELETE FROM deleted_accounts WHERE purge_at <= ?'),
+      getDeleted: db.prepare<[string, string, string, string, number], DocRow>(
+        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ? AND location_lc = ? AND purge_at > ?',
+      ),
+      findDeleted: db.prepare<[string, string, string, number], DocRow>(
+        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ? AND purge_at > ?',
+      ),
+      listDeletedFirst: db.prepare<[string, number, number], DocRow>(
+        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND purge_at > ? ORDER BY rg_lc, name_lc LIMIT ?',
+      ),
+      listDeletedAfter: db.prepare<[string, number, string, string, number], DocRow>(
+        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND purge_at > ? AND (rg_lc, name_lc) > (?, ?) ORDER BY rg_lc, name_lc LIMIT ?',
+      ),
+      listDeletedFirstInGroups: db.prepare<[string, number, string, number], DocRow>(
+        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND purge_at > ? AND rg_lc IN (SELECT value FROM json_each(?)) ' +
+          'ORDER BY rg_lc, name_lc LIMIT ?',
+      ),
+      listDeletedAfterInGroups: db.prepare<[string, number, string, string, string, number], DocRow>(
+        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND purge_at > ? AND (rg_lc, name_lc) > (?, ?) ' +
+          'AND rg_lc IN (SELECT value FROM json_each(?)) ORDER BY rg_lc, name_lc LIMIT ?',
+      ),
+      putDeleted: db.prepare(
+        'INSERT OR REPLACE INTO deleted_accounts (sub_id, rg_lc, name_lc, location_lc, subdomain_lc, purge_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      deleteDeleted: db.prepare('DELETE FROM deleted_accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+
+      putVault: db.prepare(
+        'INSERT INTO vaults (sub_id, rg_lc, name_lc, doc) VALUES (?, ?, ?, ?) ON CONFLICT (sub_id, rg_lc, name_lc) DO UPDATE SET doc = excluded.doc',
+      ),
+      getVault: db.prepare<[string, string, string], DocRow>('SELECT doc FROM vaults WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      vaultByName: db.prepare<[string], DocRow>('SELECT doc FROM vaults WHERE name_lc = ?'),
+      listVaultsInSub: db.prepare<[string], DocRow>('SELECT doc FROM vaults WHERE sub_id = ? ORDER BY rg_lc, name_lc'),
+      listVaultsInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM vaults WHERE sub_id = ? AND rg_lc = ? ORDER BY name_lc'),
+      deleteVault: db.prepare('DELETE FROM vaults WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      deleteVaultsInGroup: db.prepare('DELETE FROM vaults WHERE sub_id = ? AND rg_lc = ?'),
+
+      putStorage: db.prepare(
+        'INSERT INTO storage_accounts (sub_id, rg_lc, name_lc, doc) VALUES (?, ?, ?, ?) ' +
+          'ON CONFLICT (sub_id, rg_lc, name_lc) DO UPDATE SET doc = excluded.doc',
+      ),
+      getStorage: db.prepare<[string, string, string], DocRow>('SELECT doc FROM storage_accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      storageByName: db.prepare<[string], DocRow>('SELECT doc FROM storage_accounts WHERE name_lc = ?'),
+      listStorageInSub: db.prepare<[string], DocRow>('SELECT doc FROM storage_accounts WHERE sub_id = ? ORDER BY rg_lc, name_lc'),
+      listStorageInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM storage_accounts WHERE sub_id = ? AND rg_lc = ? ORDER BY name_lc'),
+      deleteStorage: db.prepare('DELETE FROM storage_accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      deleteStorageInGroup: db.prepare('DELETE FROM storage_accounts WHERE sub_id = ? AND rg_lc = ?'),
+
+      putOperation: db.prepare('INSERT OR REPLACE INTO operations (id, doc) VALUES (?, ?)'),
+      getOperation: db.prepare<[string], DocRow>('SELECT doc FROM operations WHERE id = ?'),
+
+      appendEvent: db.prepare('INSERT INTO events (at, kind, resource_id, principal_id) VALUES (?, ?, ?, ?)'),
+      listEvents: db.prepare<[number, number], { seq: number; at: number; kind: WorldEvent['kind']; resource_id: string; principal_id: string }>(
+        'SELECT seq, at, kind, resource_id, principal_id FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+      ),
+    };
+  }
+
+  transaction<T>(work: () => T): T {
+    // Nested calls join the outer transaction (better-sqlite3 turns them into savepoints).
+    return this.db.transaction(work)();
+  }
+
+  getSetting(key: string): string | undefined {
+    return this.statements.getSetting.get(key)?.value;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.statements.setSetting.run(key, value);
+  }
+
+  upsertSubscription(subscription: SubscriptionRecord): void {
+    this.statements.upsertSubscription.run(lc(subscription.subscriptionId), JSON.stringify(subscription));
+  }
+
+  getSubscription(subscriptionId: string): SubscriptionRecord | undefined {
+    return parse(this.statements.getSubscription.get(lc(subscriptionId)));
+  }
+
+  listSubscriptions(): SubscriptionRecord[] {
+    return parseAll(this.statements.listSubscriptions.all());
+  }
+
+  addRoleAssignment(assignment: RoleAssignmentRecord): void {
+    this.statements.addAssignment.run(
+      assignment.id,
+      assignment.principalId.toLowerCase(),
+      lc(assignment.scope.replace(/\/+$/, '')),
+      JSON.stringify(assignment),
+    );
+  }
+
+  roleAssignmentsOf(principalId: string): RoleAssignmentRecord[] {
+    return parseAll(this.statements.assignmentsOf.all(principalId.toLowerCase()));
+  }
+
+  listRoleAssignments(): RoleAssignmentRecord[] {
+    return parseAll(this.statements.listAssignments.all());
+  }
+
+  putResourceGroup(group: ResourceGroupRecord): 'created' | 'updated' {
+    return this.transaction(() => {
+      const existing = this.getResourceGroup(group.subscriptionId, group.name);
+      this.statements.putGroup.run(lc(group.subscriptionId), lc(group.name), JSON.stringify(group));
+      return existing ? 'updated' : 'created';
+    });
+  }
+
+  getResourceGroup(subscriptionId: string, name: string): ResourceGroupRecord | undefined {
+    return parse(this.statements.getGroup.get(lc(subscriptionId), lc(name)));
+  }
+
+  listResourceGroups(subscriptionId: string): ResourceGroupRecord[] {
+    return parseAll(this.statements.listGroups.all(lc(subscriptionId)));
+  }
+
+  deleteResourceGroup(subscriptionId: string, name: string, now: number, retentionMs: number): AccountRecord[] {
+    const sub = lc(subscriptionId);
+    const rg = lc(name);
+    return this.transaction(() => {
+      const accounts = parseAll<AccountRecord>(this.statements.accountsInGroup.all(sub, rg));
+      for (const account of accounts) this.softDeleteAccount(subscriptionId, account.resourceGroup, account.name, now, retentionMs);
+      this.statements.deleteVaultsInGroup.run(sub, rg);
+      this.statements.deleteStorageInGroup.run(sub, rg);
+      const scope = `/subscriptions/${sub}/resourcegroups/${rg}`;
+      this.statements.deleteAssignmentsAt.run(scope, `${scope.replace(/[\\%_]/g, '\\$&')}/%`);
+      this.statements.deleteGroup.run(sub, rg);
+      return accounts;
+    });
+  }
+
+  getAccount(subscriptionId: string, resourceGroup: string, name: string): AccountRecord | undefined {
+    return parse(this.statements.getAccount.get(lc(subscriptionId), lc(resourceGroup), lc(name)));
+  }
+
+  listAccountsInGroup(subscriptionId: string, resourceGroup: string): AccountRecord[] {
+    return parseAll(this.statements.listAccountsInGroup.all(lc(subscriptionId), lc(resourceGroup)));
+  }
+
+  listAccountsInSubscription(subscriptionId: string, groups?: readonly string[]): AccountRecord[] {
+    if (groups === undefined) return parseAll(this.statements.listAccountsInSub.all(lc(subscriptionId)));
+    return parseAll(this.statements.listAccountsInSubGroups.all(lc(subscriptionId), JSON.stringify(groups.map(lc))));
+  }
+
+  putAccount(account: AccountRecord): void {
+    this.statements.putAccount.run(
+      lc(account.subscriptionId),
+      lc(account.resourceGroup),
+      lc(account.name),
+      account.customSubDomainName ? lc(account.customSubDomainName) : null,
+      JSON.stringify(account),
+    );
+  }
+
+  softDeleteAccount(subscriptionId: string, resourceGroup: string, name: string, now: number, retentionMs: number): DeletedAccountRecord | undefined {
+    return this.transaction(() => {
+      const account = this.getAccount(subscriptionId, resourceGroup, name);
+      if (!account) return undefined;
+      const deleted: DeletedAccountRecord = { ...account, deletedAt: now, purgeAt: now + retentionMs };
+      this.statements.deleteAccount.run(lc(subscriptionId), lc(resourceGroup), lc(name));
+      this.putDeletedAccount(deleted);
+      return deleted;
+    });
+  }
+
+  subdomainOwner(subdomain: string, now: number): SubdomainOwner | undefined {
+    const live = parse<AccountRecord>(this.statements.liveSubdomain.get(lc(subdomain)));
+    if (live) return { state: 'live', subscriptionId: live.subscriptionId, resourceGroup: live.resourceGroup, name: live.name };
+    const deleted = parse<DeletedAccountRecord>(this.statements.deletedSubdomain.get(lc(subdomain), now));
+    if (deleted) return { state: 'deleted', subscriptionId: deleted.subscriptionId, resourceGroup: deleted.resourceGroup, name: deleted.name };
+    return undefined;
+  }
+
+  sweepExpired(now: number): number {
+    return this.statements.sweep.run(now).changes;
+  }
+
+  getDeletedAccount(subscriptionId: string, location: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined {
+    return parse(this.statements.getDeleted.get(lc(subscriptionId), lc(resourceGroup), lc(name), region(location), now));
+  }
+
+  findDeletedAccount(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined {
+    return parse(this.statements.findDeleted.get(lc(subscriptionId), lc(resourceGroup), lc(name), now));
+  }
+
+  listDeletedAccounts(
+    subscriptionId: string,
+    now: number,
+    limit: number,
+    after?: DeletedAccountCursor,
+    groups?: readonly string[],
+  ): DeletedAccountRecord[] {
+    const sub = lc(subscriptionId);
+    const s = this.statements;
+    if (groups === undefined) {
+      const rows = after ? s.listDeletedAfter.all(sub, now, after.rg, after.name, limit) : s.listDeletedFirst.all(sub, now, limit);
+      return parseAll(rows);
+    }
+    const groupsJson = JSON.stringify(groups.map(lc));
+    const rows = after
+      ? s.listDeletedAfterInGroups.all(sub, now, after.rg, after.name, groupsJson, limit)
+      : s.listDeletedFirstInGroups.all(sub, now, groupsJson, limit);
+    return parseAll(rows);
+  }
+
+  putDeletedAccount(account: DeletedAccountRecord): void {
+    this.statements.putDeleted.run(
+      lc(account.subscriptionId),
+      lc(account.resourceGroup),
+      lc(account.name),
+      region(account.location),
+      account.customSubDomainName ? lc(account.customSubDomainName) : null,
+      account.purgeAt,
+      JSON.stringify(account),
+    );
+  }
+
+  purgeDeletedAccount(subscriptionId: string, location: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined {
+    return this.transaction(() => {
+      const deleted = this.getDeletedAccount(subscriptionId, location, resourceGroup, name, now);
+      if (!deleted) return undefined;
+      this.statements.deleteDeleted.run(lc(subscriptionId), lc(resourceGroup), lc(name));
+      return deleted;
+    });
+  }
+
+  restoreDeletedAccount(deleted: DeletedAccountRecord, restored: AccountRecord): void {
+    this.transaction(() => {
+      this.statements.deleteDeleted.run(lc(deleted.subscriptionId), lc(deleted.resourceGroup), lc(deleted.name));
+      this.putAccount(restored);
+    });
+  }
+
+  putVault(vault: VaultRecord): 'created' | 'updated' {
+    return this.transaction(() => {
+      const existing = this.getVault(vault.subscriptionId, vault.resourceGroup, vault.name);
+      this.statements.putVault.run(lc(vault.subscriptionId), lc(vault.resourceGroup), lc(vault.name), JSON.stringify(vault));
+      return existing ? 'updated' : 'created';
+    });
+  }
+
+  getVault(subscriptionId: string, resourceGroup: string, name: string): VaultRecord | undefined {
+    return parse(this.statements.getVault.get(lc(subscriptionId), lc(resourceGroup), lc(name)));
+  }
+
+  findVaultByName(name: string): VaultRecord | undefined {
+    return parse(this.statements.vaultByName.get(lc(name)));
+  }
+
+  listVaults(subscriptionId: string, resourceGroup?: string): VaultRecord[] {
+    return resourceGroup === undefined
+      ? parseAll(this.statements.listVaultsInSub.all(lc(subscriptionId)))
+      : parseAll(this.statements.listVaultsInGroup.all(lc(subscriptionId), lc(resourceGroup)));
+  }
+
+  deleteVault(subscriptionId: string, resourceGroup: string, name: string): boolean {
+    return this.statements.deleteVault.run(lc(subscriptionId), lc(resourceGroup), lc(name)).changes > 0;
+  }
+
+  putStorageAccount(account: StorageAccountRecord): 'created' | 'updated' {
+    return this.transaction(() => {
+      const existing = this.getStorageAccount(account.subscriptionId, account.resourceGroup, account.name);
+      this.statements.putStorage.run(lc(account.subscriptionId), lc(account.resourceGroup), lc(account.name), JSON.stringify(account));
+      return existing ? 'updated' : 'created';
+    });
+  }
+
+  getStorageAccount(subscriptionId: string, resourceGroup: string, name: string): StorageAccountRecord | undefined {
+    return parse(this.statements.getStorage.get(lc(subscriptionId), lc(resourceGroup), lc(name)));
+  }
+
+  findStorageAccountByName(name: string): StorageAccountRecord | undefined {
+    return parse(this.statements.storageByName.get(lc(name)));
+  }
+
+  listStorageAccounts(subscriptionId: string, resourceGroup?: string): StorageAccountRecord[] {
+    return resourceGroup === undefined
+      ? parseAll(this.statements.listStorageInSub.all(lc(subscriptionId)))
+      : parseAll(this.statements.listStorageInGroup.all(lc(subscriptionId), lc(resourceGroup)));
+  }
+
+  deleteStorageAccount(subscriptionId: string, resourceGroup: string, name: string): boolean {
+    return this.statements.deleteStorage.run(lc(subscriptionId), lc(resourceGroup), lc(name)).changes > 0;
+  }
+
+  putOperation(operation: OperationRecord): void {
+    this.statements.putOperation.run(operation.id, JSON.stringify(operation));
+  }
+
+  getOperation(id: string): OperationRecord | undefined {
+    return parse(this.statements.getOperation.get(id.toLowerCase()));
+  }
+
+  appendEvent(event: Omit<WorldEvent, 'seq'>): void {
+    this.statements.appendEvent.run(event.at, event.kind, event.resourceId, event.principalId);
+  }
+
+  listEvents(afterSeq: number, limit: number): WorldEvent[] {
+    return this.statements.listEvents.all(afterSeq, limit).map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      kind: row.kind,
+      resourceId: row.resource_id,
+      principalId: row.principal_id,
+    }));
+  }
+
+  counts(): WorldCounts {
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      subscriptions: count('subscriptions'),
+      roleAssignments: count('role_assignments'),
+      resourceGroups: count('resource_groups'),
+      accounts: count('accounts'),
+      deletedAccounts: count('deleted_accounts'),
+      vaults: count('vaults'),
+      storageAccounts: count('storage_accounts'),
+      operations: count('operations'),
+    };
+  }
+
+  clear(): void {
+    this.transaction(() => {
+      for (const table of TABLES) this.db.prepare(`DELETE FROM ${table}`).run();
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The persistence interface: what the handlers may ask of the world's state. The SQLite implementation
+ * (sqlite-store.ts) sits behind it; handlers never see SQL. Times are epoch milliseconds on the emulator
+ * clock; names keep the caller's casing and are compared case-insensitively.
+ */
+
+export interface SubscriptionRecord {
+  subscriptionId: string;
+  displayName: string;
+  state: 'Enabled' | 'Warned' | 'PastDue' | 'Disabled' | 'Deleted';
+  tenantId: string;
+  quotaId: string;
+  spendingLimit: 'On' | 'Off' | 'CurrentPeriodOff';
+  locationPlacementId: string;
+}
+
+export interface RoleAssignmentRecord {
+  id: string;
+  principalId: string;
+  principalType: 'User' | 'ServicePrincipal' | 'Group';
+  roleDefinitionId: string;
+  /** As assigned: `/subscriptions/{sub}` or `/subscriptions/{sub}/resourceGroups/{rg}`. */
+  scope: string;
+  createdAt: number;
+}
+
+export interface ResourceGroupRecord {
+  subscriptionId: string;
+  name: string;
+  location: string;
+  tags: Record<string, string>;
+  createdAt: number;
+}
+
+export interface Sku {
+  name: string;
+  tier?: string;
+}
+
+export interface SystemData {
+  createdBy: string;
+  createdByType: 'User' | 'Application' | 'ManagedIdentity' | 'Key';
+  createdAt: string;
+  lastModifiedBy: string;
+  lastModifiedByType: 'User' | 'Application' | 'ManagedIdentity' | 'Key';
+  lastModifiedAt: string;
+}
+
+/** A Cognitive Services account, live or soft-deleted. `properties` excludes the computed provisioningState. */
+export interface AccountRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  /** Echoed exactly as given at creation ('SOUTHCENTRALUS', 'westus'). */
+  location: string;
+  kind: string;
+  sku: Sku;
+  tags: Record<string, string>;
+  identity: Record<string, unknown>;
+  properties: Record<string, unknown>;
+  systemData: SystemData;
+  etag: string;
+  customSubDomainName: string | null;
+  createdAt: number;
+  /** Provisioning ends (Creating -> Succeeded) at this emulator time. */
+  readyAt: number;
+}
+
+export interface DeletedAccountRecord extends AccountRecord {
+  deletedAt: number;
+  /** deletedAt + 48 h exactly. */
+  purgeAt: number;
+}
+
+export interface VaultRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  tags: Record<string, string>;
+  properties: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface StorageAccountRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  kind: string;
+  sku: Sku;
+  tags: Record<string, string>;
+  properties: Record<string, unknown>;
+  createdAt: number;
+}
+
+export type OperationKind = 'accountCreate' | 'deletedAccountPurge' | 'resourceGroupDelete';
+
+export interface OperationRecord {
+  id: string;
+  subscriptionId: string;
+  location: string;
+  kind: OperationKind;
+  /** ARM id of the resource the operation acts on. */
+  resourceId: string;
+  initiatorObjectId: string;
+  startedAt: number;
+  completesAt: number;
+  finalStatus: 'Succeeded' | 'Failed' | 'Canceled';
+  error: { code: string; message: string } | null;
+}
+
+export interface WorldEvent {
+  seq: number;
+  at: number;
+  kind: 'accountCreated' | 'accountUpdated' | 'accountSoftDeleted' | 'accountRecovered' | 'deletedAccountPurged' | 'resourceGroupDeleted';
+  resourceId: string;
+  principalId: string;
+}
+
+/** Position in the deleted-accounts listing (keyset paging): last (resourceGroup, name) returned, lower-cased. */
+export interface DeletedAccountCursor {
+  rg: string;
+  name: string;
+}
+
+export interface SubdomainOwner {
+  state: 'live' | 'deleted';
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
+
+export interface WorldCounts {
+  subscriptions: number;
+  roleAssignments: number;
+  resourceGroups: number;
+  accounts: number;
+  deletedAccounts: number;
+  vaults: number;
+  storageAccounts: number;
+  operations: number;
+}
+
+export interface ArmStore {
+  /** Runs `work` in one transaction: all of it is stored, or none. */
+  transaction<T>(work: () => T): T;
+
+  getSetting(key: string): string | undefined;
+  setSetting(key: string, value: string): void;
+
+  upsertSubscription(subscription: SubscriptionRecord): void;
+  getSubscription(subscriptionId: string): SubscriptionRecord | undefined;
+  listSubscriptions(): SubscriptionRecord[];
+
+  addRoleAssignment(assignment: RoleAssignmentRecord): void;
+  roleAssignmentsOf(principalId: string): RoleAssignmentRecord[];
+  listRoleAssignments(): RoleAssignmentRecord[];
+
+  putResourceGroup(group: ResourceGroupRecord): 'created' | 'updated';
+  getResourceGroup(subscriptionId: string, name: string): ResourceGroupRecord | undefined;
+  listResourceGroups(subscriptionId: string): ResourceGroupRecord[];
+  /**
+   * Deletes a group as ARM does: its Cognitive Services accounts are soft-deleted (kept for 48 h), its key
+   * vaults and storage accounts and the role assignments made inside it are removed.
+   */
+  deleteResourceGroup(subscriptionId: string, name: string, now: number, retentionMs: number): AccountRecord[];
+
+  getAccount(subscriptionId: string, resourceGroup: string, name: string): AccountRecord | undefined;
+  listAccountsInGroup(subscriptionId: string, resourceGroup: string): AccountRecord[];
+  /** `groups` limits the result to those resource groups (lower-cased); undefined means all. */
+  listAccountsInSubscription(subscriptionId: string, groups?: readonly string[]): AccountRecord[];
+  putAccount(account: AccountRecord): void;
+  softDeleteAccount(subscriptionId: string, resourceGroup: string, name: string, now: number, retentionMs: number): DeletedAccountRecord | undefined;
+  subdomainOwner(subdomain: string, now: number): SubdomainOwner | undefined;
+
+  /** Removes deleted accounts whose scheduled purge date has passed; returns how many. */
+  sweepExpired(now: number): number;
+  getDeletedAccount(subscriptionId: string, location: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined;
+  findDeletedAccount(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined;
+  listDeletedAccounts(
+    subscriptionId: string,
+    now: number,
+    limit: number,
+    after?: DeletedAccountCursor,
+    groups?: readonly string[],
+  ): DeletedAccountRecord[];
+  putDeletedAccount(account: DeletedAccountRecord): void;
+  purgeDeletedAccount(subscriptionId: string, location: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined;
+  /** Moves a deleted account back to the live accounts, unchanged except for `systemData` and `etag`. */
+  restoreDeletedAccount(deleted: DeletedAccountRecord, restored: AccountRecord): void;
+
+  putVault(vault: VaultRecord): 'created' | 'updated';
+  getVault(subscriptionId: string, resourceGroup: string, name: string): VaultRecord | undefined;
+  findVaultByName(name: string): VaultRecord | undefined;
+  listVaults(subscriptionId: string, resourceGroup?: string): VaultRecord[];
+  deleteVault(subscriptionId: string, resourceGroup: string, name: string): boolean;
+
+  putStorageAccount(account: StorageAccountRecord): 'created' | 'updated';
+  getStorageAccount(subscriptionId: string, resourceGroup: string, name: string): StorageAccountRecord | undefined;
+  findStorageAccountByName(name: string): StorageAccountRecord | undefined;
+  listStorageAccounts(subscriptionId: string, resourceGroup?: string): StorageAccountRecord[];
+  deleteStorageAccount(subscriptionId: string, resourceGroup: string, name: string): boolean;
+
+  putOperation(operation: OperationRecord): void;
+  getOperation(id: string): OperationRecord | undefined;
+
+  appendEvent(event: Omit<WorldEvent, 'seq'>): void;
+  listEvents(afterSeq: number, limit: number): WorldEvent[];
+
+  counts(): WorldCounts;
+  /** Empties the world (all tables), keeping nothing but the schema. */
+  clear(): void;
+  close(): void;
+}

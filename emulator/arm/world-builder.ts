@@ -1,0 +1,122 @@
+/**
+ * Building world objects directly (seeds and the admin API), with the same shapes the ARM handlers produce,
+ * so a seeded deleted account is indistinguishable from one deleted through the API.
+ */
+import crypto from 'node:crypto';
+import { DEMO_TENANT } from '../demo-world';
+import { roleByName, roleById } from './rbac';
+import { canonicalRegion } from './regions';
+import { storageAccountId, vaultUri } from './representations';
+import type { AccountRecord, ArmStore, DeletedAccountRecord, RoleAssignmentRecord, SubscriptionRecord, SystemData } from './store';
+import { armTimestamp, newEtag, RETENTION_MS } from './world';
+
+export interface AccountSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  kind: string;
+  sku?: string;
+  customSubDomainName?: string | null;
+  /** Name of the Key Vault holding the customer-managed key (encryption keySource Microsoft.KeyVault). */
+  keyVaultName?: string;
+  /** ARM id of a user-owned storage account. */
+  userOwnedStorageId?: string;
+  tags?: Record<string, string>;
+  createdBy?: string;
+  /** Emulator time the account was created; default: 30 days before `now`. */
+  createdAt?: number;
+}
+
+/** Deterministic hex from a string, so seeded ids (internalId) are stable across runs. */
+function stableHex(input: string, length: number): string {
+  return crypto.createHash('sha256').update(input).digest('hex').slice(0, length);
+}
+
+export function buildAccount(spec: AccountSpec, now: number): AccountRecord {
+  const createdAt = spec.createdAt ?? now - 30 * 24 * 3600_000;
+  const subdomain = spec.customSubDomainName === undefined ? spec.name.toLowerCase().replace(/[^a-z0-9-]/g, '') : spec.customSubDomainName;
+  const createdBy = spec.createdBy ?? 'admin@contoso.test';
+  const systemData: SystemData = {
+    createdBy,
+    createdByType: 'User',
+    createdAt: armTimestamp(createdAt),
+    lastModifiedBy: createdBy,
+    lastModifiedByType: 'User',
+    lastModifiedAt: armTimestamp(createdAt),
+  };
+  const properties: Record<string, unknown> = {
+    endpoint: subdomain
+      ? `https://${subdomain}.cognitiveservices.azure.com/`
+      : `https://${canonicalRegion(spec.location) ?? spec.location.toLowerCase()}.api.cognitive.microsoft.com/`,
+    internalId: stableHex(`${spec.subscriptionId}/${spec.resourceGroup}/${spec.name}`.toLowerCase(), 32),
+    dateCreated: armTimestamp(createdAt),
+    ...(subdomain ? { customSubDomainName: subdomain } : {}),
+    publicNetworkAccess: 'Enabled',
+  };
+  if (spec.keyVaultName) {
+    properties.encryption = {
+      keySource: 'Microsoft.KeyVault',
+      keyVaultProperties: { keyVaultUri: vaultUri(spec.keyVaultName), keyName: 'cmk', keyVersion: stableHex(spec.keyVaultName, 32) },
+    };
+  }
+  if (spec.userOwnedStorageId) properties.userOwnedStorage = [{ resourceId: spec.userOwnedStorageId }];
+  return {
+    subscriptionId: spec.subscriptionId,
+    resourceGroup: spec.resourceGroup,
+    name: spec.name,
+    location: spec.location,
+    kind: spec.kind,
+    sku: { name: spec.sku ?? 'S0' },
+    tags: spec.tags ?? {},
+    identity: spec.keyVaultName ? { type: 'SystemAssigned', principalId: stableHex(spec.name, 8), tenantId: DEMO_TENANT.id } : { type: 'None' },
+    properties,
+    systemData,
+    etag: newEtag(),
+    customSubDomainName: subdomain || null,
+    createdAt,
+    readyAt: createdAt,
+  };
+}
+
+export function buildDeletedAccount(spec: AccountSpec, deletedAt: number, now: number): DeletedAccountRecord {
+  const account = buildAccount({ ...spec, createdAt: spec.createdAt ?? Math.min(deletedAt, now) - 30 * 24 * 3600_000 }, now);
+  return { ...account, deletedAt, purgeAt: deletedAt + RETENTION_MS };
+}
+
+export function storageIdFor(subscriptionId: string, resourceGroup: string, name: string): string {
+  return storageAccountId(subscriptionId, resourceGroup, name);
+}
+
+export function subscriptionRecord(subscriptionId: string, displayName: string, quotaId = 'PayAsYouGo_2014-09-01'): SubscriptionRecord {
+  return {
+    subscriptionId,
+    displayName,
+    state: 'Enabled',
+    tenantId: DEMO_TENANT.id,
+    quotaId,
+    spendingLimit: 'Off',
+    locationPlacementId: 'Public_2014-09-01',
+  };
+}
+
+/** A role assignment with a stable id derived from (principal, role, scope), so re-seeding never duplicates. */
+export function assignRole(
+  store: ArmStore,
+  args: { principalId: string; role: string; scope: string; principalType?: RoleAssignmentRecord['principalType']; at: number },
+): RoleAssignmentRecord {
+  const role = roleByName(args.role) ?? roleById(args.role);
+  if (!role) throw new Error(`Unknown role '${args.role}' (known: Owner, Contributor, Reader, Cognitive Services Contributor)`);
+  const hash = stableHex(`${args.principalId}|${role.id}|${args.scope}`.toLowerCase(), 32);
+  const id = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+  const assignment: RoleAssignmentRecord = {
+    id,
+    principalId: args.principalId.toLowerCase(),
+    principalType: args.principalType ?? 'User',
+    roleDefinitionId: role.id,
+    scope: args.scope,
+    createdAt: args.at,
+  };
+  store.addRoleAssignment(assignment);
+  return assignment;
+}

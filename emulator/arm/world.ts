@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import type { ArmStore } from './store';
+
+/** Soft-deleted Cognitive Services accounts are kept exactly this long (docs: 48 hours). */
+export const RETENTION_MS = 48 * 3600_000;
+
+export const DEFAULTS = {
+  deletedAccountsPageSize: 100,
+  listPageSize: 100,
+  lroDurationMs: 2_000,
+} as const;
+
+/**
+ * The world's clock and tunables, persisted with the world so that a restart keeps the same "now" (moving
+ * the clock forward is how tests age deleted accounts towards their purge date).
+ */
+export class World {
+  private clockOffsetMs: number;
+
+  constructor(readonly store: ArmStore) {
+    this.clockOffsetMs = Number(store.getSetting('clockOffsetMs') ?? '0');
+  }
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  advanceClock(seconds: number): number {
+    this.clockOffsetMs += Math.round(seconds * 1000);
+    this.store.setSetting('clockOffsetMs', String(this.clockOffsetMs));
+    return this.now();
+  }
+
+  /** Called after the store was cleared: the clock starts again at real time. */
+  reloadSettings(): void {
+    this.clockOffsetMs = Number(this.store.getSetting('clockOffsetMs') ?? '0');
+  }
+
+  private numberSetting(key: string, fallback: number): number {
+    const value = this.store.getSetting(key);
+    return value === undefined ? fallback : Number(value);
+  }
+
+  get deletedAccountsPageSize(): number {
+    return this.numberSetting('deletedAccountsPageSize', DEFAULTS.deletedAccountsPageSize);
+  }
+
+  set deletedAccountsPageSize(size: number) {
+    this.store.setSetting('deletedAccountsPageSize', String(size));
+  }
+
+  get listPageSize(): number {
+    return this.numberSetting('listPageSize', DEFAULTS.listPageSize);
+  }
+
+  set listPageSize(size: number) {
+    this.store.setSetting('listPageSize', String(size));
+  }
+
+  get lroDurationMs(): number {
+    return this.numberSetting('lroDurationMs', DEFAULTS.lroDurationMs);
+  }
+
+  set lroDurationMs(ms: number) {
+    this.store.setSetting('lroDurationMs', String(ms));
+  }
+}
+
+/** .NET's round-trip format with 7 fractional digits, as ARM writes timestamps: 2025-10-28T14:50:02.4583939Z. */
+export function armTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+}
+
+/** An etag in the shape Cognitive Services uses: "\"b503bee3-0000-0500-0000-6900d7db0000\"". */
+export function newEtag(): string {
+  const hex = crypto.randomBytes(4).toString('hex');
+  const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  return `"${hex}-0000-0500-0000-${time}0000"`;
+}
+
+export function newGuid(): string {
+  return crypto.randomUUID();
+}
