@@ -8,7 +8,7 @@ const everyPage = [
   { key: 'Referrer-Policy', value: 'no-referrer' },
   {
     key: 'Permissions-Policy',
-    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
   },
   { key: 'X-Frame-Options', value: 'DENY' },
 ];

@@ -9,26 +9,10 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { readPortalConfig } from '@/lib/config/portal-config';
 import { userTokenCredential } from './credential';
-import { ForeignHostError } from './errors';
+import { armOriginGuard } from './origin-guard';
 
 /** Retries for transient failures (429 with Retry-After, 5xx, dropped connections); bounded in count and delay. */
 const RETRY_OPTIONS = { maxRetries: 3, retryDelayInMs: 500, maxRetryDelayInMs: 8_000 };
-
-/**
- * Refuses every request whose origin is not the configured ARM endpoint: status links and nextLinks come
- * from responses, and a token must never travel anywhere else.
- */
-export function armOriginGuard(armOrigin: string): PipelinePolicy {
-  return {
-    name: 'armOriginGuard',
-    async sendRequest(request, next) {
-      if (new URL(request.url).origin !== armOrigin) {
-        throw new ForeignHostError(`Refused a request to ${new URL(request.url).origin}: not the configured ARM endpoint`);
-      }
-      return next(request);
-    },
-  };
-}
 
 /** One correlation id for every request of one portal action, so ARM's logs and the UI's error line up. */
 function correlationPolicy(correlationId: string): PipelinePolicy {

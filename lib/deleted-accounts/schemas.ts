@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { isKnownRegion, normalizeRegion } from './regions';
 
-/** Arrays an action accepts are bounded so that one call cannot ask for unbounded work. */
-export const MAX_ITEMS = 500;
-
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const subscriptionIdSchema = z.string().regex(GUID, 'Subscription id must be a GUID').transform((id) => id.toLowerCase());
@@ -57,11 +54,6 @@ export const listDeletedAccountsInput = z.strictObject({
 export const deletedAccountActionInput = z.strictObject({
   token: accessTokenSchema,
   account: deletedAccountRefSchema,
-});
-
-export const deletedAccountsBatchInput = z.strictObject({
-  token: accessTokenSchema,
-  accounts: z.array(deletedAccountRefSchema).min(1).max(MAX_ITEMS),
 });
 
 export const recreateResourceGroupInput = z.strictObject({

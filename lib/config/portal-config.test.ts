@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PORTAL_CLIENT_ID, DEMO_TENANT } from '@/emulator/demo-world';
+import { discoveryUrl, PortalConfigError, readPortalConfig } from './portal-config';
+
+describe('readPortalConfig', () => {
+  it('uses the local stand-ins when nothing is configured', () => {
+    expect(readPortalConfig({})).toEqual({
+      mode: 'local',
+      clientId: DEMO_PORTAL_CLIENT_ID,
+      tenantId: DEMO_TENANT.id,
+      authority: `https://localhost:4444/${DEMO_TENANT.id}/v2.0`,
+      armEndpoint: 'https://localhost:4443',
+    });
+  });
+
+  it('follows the stand-ins to other ports', () => {
+    const config = readPortalConfig({ IDENTITY_PORT: '4544', ARM_EMULATOR_PORT: '4543' });
+    expect(config.authority).toBe(`https://localhost:4544/${DEMO_TENANT.id}/v2.0`);
+    expect(config.armEndpoint).toBe('https://localhost:4543');
+  });
+
+  it('signs in against Entra ID and calls management.azure.com with an app registration', () => {
+    const config = readPortalConfig({
+      AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+      AZURE_TENANT_ID: 'contoso.onmicrosoft.com',
+    });
+    expect(config).toEqual({
+      mode: 'azure',
+      clientId: '11111111-2222-4333-8444-555555555555',
+      tenantId: 'contoso.onmicrosoft.com',
+      authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+      armEndpoint: 'https://management.azure.com',
+    });
+  });
+
+  it('refuses insecure or malformed endpoints', () => {
+    expect(() => readPortalConfig({ ARM_ENDPOINT: 'http://management.azure.com' })).toThrow(PortalConfigError);
+    expect(() => readPortalConfig({ ARM_ENDPOINT: 'https://management.azure.com/evil' })).toThrow(PortalConfigError);
+    expect(() => readPortalConfig({ AZURE_AUTHORITY: 'https://user:pw@login.example.com/t' })).toThrow(PortalConfigError);
+    expect(() => readPortalConfig({ AZURE_CLIENT_ID: 'not-a-guid', AZURE_TENANT_ID: 'x' })).toThrow(PortalConfigError);
+  });
+
+  it('requires a tenant with a client id', () => {
+    expect(() => readPortalConfig({ AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555' })).toThrow(/AZURE_TENANT_ID/);
+  });
+});
+
+describe('discoveryUrl', () => {
+  it('matches where MSAL looks for the OpenID configuration', () => {
+    expect(discoveryUrl('https://localhost:4444/t/v2.0')).toBe('https://localhost:4444/t/v2.0/.well-known/openid-configuration');
+    expect(discoveryUrl('https://login.microsoftonline.com/t')).toBe(
+      'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration',
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accountNameSchema,
+  deletedAccountActionInput,
+  listDeletedAccountsInput,
+  locationSchema,
+  recreateResourceGroupInput,
+  resourceGroupNameSchema,
+  subscriptionIdSchema,
+} from './schemas';
+
+const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+const SUB = '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d';
+const ACCOUNT = { subscriptionId: SUB, resourceGroup: 'rg-ai', location: 'eastus', name: 'contoso-openai' };
+
+describe('subscription ids', () => {
+  it('accepts a GUID in any case and lower-cases it', () => {
+    expect(subscriptionIdSchema.parse(SUB.toUpperCase())).toBe(SUB);
+  });
+
+  it.each(['', 'not-a-guid', `${SUB}/../x`, `${SUB}%2f`, ` ${SUB}`, '4a5b6c7d8e9f4a0b9c1d2e3f4a5b6c7d'])('refuses %j', (value) => {
+    expect(subscriptionIdSchema.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('resource group names', () => {
+  it.each(['rg', 'rg-ai_1.(x)', 'a'.repeat(90), 'ressourcengruppe-ä'])('accepts %j', (value) => {
+    expect(resourceGroupNameSchema.safeParse(value).success).toBe(true);
+  });
+
+  it.each(['', 'a'.repeat(91), 'ends.', 'a/b', '..', '../x', 'a%2fb', 'a?b=c', 'a b', 'a#b'])('refuses %j', (value) => {
+    expect(resourceGroupNameSchema.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('account names', () => {
+  it.each(['ab', 'contoso-openai', 'A1_b.c-d', 'a'.repeat(64)])('accepts %j', (value) => {
+    expect(accountNameSchema.safeParse(value).success).toBe(true);
+  });
+
+  it.each(['a', '-leading', '.hidden', 'a'.repeat(65), 'a/b', 'a..%2f', 'naïve', 'a b'])('refuses %j', (value) => {
+    expect(accountNameSchema.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('locations', () => {
+  it('accepts known regions in any case or spacing and normalizes them', () => {
+    expect(locationSchema.parse('SOUTHCENTRALUS')).toBe('southcentralus');
+    expect(locationSchema.parse('South Central US')).toBe('southcentralus');
+  });
+
+  it.each(['mars', 'eastus/../x', 'eastus?x=1', '', 'еastus' /* Cyrillic е */])('refuses %j', (value) => {
+    expect(locationSchema.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('action inputs', () => {
+  it('accept a well-formed call', () => {
+    expect(deletedAccountActionInput.safeParse({ token: TOKEN, account: ACCOUNT }).success).toBe(true);
+    expect(listDeletedAccountsInput.safeParse({ token: TOKEN, subscription: 'all' }).success).toBe(true);
+    expect(recreateResourceGroupInput.safeParse({ token: TOKEN, subscriptionId: SUB, resourceGroup: 'rg', location: 'westus' }).success).toBe(
+      true,
+    );
+  });
+
+  it('refuse unknown fields at every level', () => {
+    expect(deletedAccountActionInput.safeParse({ token: TOKEN, account: ACCOUNT, endpoint: 'https://evil' }).success).toBe(false);
+    expect(deletedAccountActionInput.safeParse({ token: TOKEN, account: { ...ACCOUNT, nextLink: 'https://evil' } }).success).toBe(false);
+  });
+
+  it('refuse prototype-pollution keys', () => {
+    const input = JSON.parse(`{"token":"${TOKEN}","account":${JSON.stringify(ACCOUNT)},"__proto__":{"admin":true}}`);
+    expect(deletedAccountActionInput.safeParse(input).success).toBe(false);
+  });
+
+  it('refuse a missing or non-JWT token', () => {
+    expect(deletedAccountActionInput.safeParse({ account: ACCOUNT }).success).toBe(false);
+    expect(deletedAccountActionInput.safeParse({ token: 'Bearer abc def', account: ACCOUNT }).success).toBe(false);
+    expect(deletedAccountActionInput.safeParse({ token: 'x'.repeat(20_000), account: ACCOUNT }).success).toBe(false);
+  });
+
+  it('refuse wrong types', () => {
+    expect(listDeletedAccountsInput.safeParse({ token: TOKEN, subscription: 42 }).success).toBe(false);
+    expect(deletedAccountActionInput.safeParse(null).success).toBe(false);
+    expect(deletedAccountActionInput.safeParse('string').success).toBe(false);
+  });
+});
