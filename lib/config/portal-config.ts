@@ -43,10 +43,13 @@ function withoutTrailingSlash(url: URL): string {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function readPortalConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig {
+/** Environment variables by name (process.env, or a plain object in tests). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function readPortalConfig(env: Env = process.env): PortalConfig {
   const clientId = env.AZURE_CLIENT_ID?.trim() || undefined;
   const tenantIdFromEnv = env.AZURE_TENANT_ID?.trim() || undefined;
-  const local = readEmulatorConfig(env);
+  const local = readEmulatorConfig(env as NodeJS.ProcessEnv);
 
   if (clientId !== undefined && !GUID.test(clientId)) {
     throw new PortalConfigError(`AZURE_CLIENT_ID must be a GUID, got '${clientId}'`);
