@@ -189,6 +189,21 @@ describe('authorization code with PKCE for the portal', () => {
     expect(fragmentParams(back).get('code')).toEqual(expect.any(String));
   });
 
+  it('shows the sign-in page despite the session when MSAL asks to select an account', async () => {
+    const { response } = await startAuthorization(browser, discovery, { prompt: 'select_account' });
+    expect(response.location).toMatch(new RegExp(`/${DEMO_TENANT.id}/login/`));
+  });
+
+  it('refuses token redemption from an origin the portal is not registered for', async () => {
+    const response = await browser.request(discovery.token_endpoint, {
+      headers: { origin: 'https://elsewhere.example' },
+      form: { client_id: DEMO_PORTAL_CLIENT_ID, grant_type: 'refresh_token', refresh_token: tokens.refresh_token },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(response.json()).toMatchObject({ error: 'invalid_request', error_codes: [9002326] });
+  });
+
   it('signs out and returns to the portal without a confirmation page, keeping refresh tokens valid', async () => {
     const url = new URL(discovery.end_session_endpoint);
     url.searchParams.set('id_token_hint', tokens.id_token);
@@ -204,6 +219,25 @@ describe('authorization code with PKCE for the portal', () => {
 
     // As with Entra, signing out of the browser does not revoke refresh tokens already handed to the app.
     expect((await redeemRefreshToken(browser, discovery, tokens.refresh_token)).status).toBe(200);
+  });
+
+  it('signs out with only a post-logout URI registered for the portal, as MSAL sends by default', async () => {
+    const signedIn = newBrowser();
+    await signInAndRedeem(signedIn, discovery, { login: admin.upn, password: 'demo' });
+    const url = new URL(discovery.end_session_endpoint);
+    url.searchParams.set('post_logout_redirect_uri', PORTAL_POST_LOGOUT_URI);
+    const response = await signedIn.request(url.href);
+    expect(response.status).toBe(303);
+    expect(response.location).toBe(PORTAL_POST_LOGOUT_URI);
+    const { response: again } = await startAuthorization(signedIn, discovery);
+    expect(again.location).toMatch(new RegExp(`/${DEMO_TENANT.id}/login/`));
+  });
+
+  it('never redirects a sign-out to an unregistered address', async () => {
+    const url = new URL(discovery.end_session_endpoint);
+    url.searchParams.set('post_logout_redirect_uri', 'https://elsewhere.example/');
+    const response = await newBrowser().request(url.href);
+    expect(response.location ?? '').not.toContain('elsewhere.example');
   });
 
   it('signs out with only client_id, even from a browser without a session', async () => {

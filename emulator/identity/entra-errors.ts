@@ -106,3 +106,13 @@ export function unknownResource(resource: string, tenantName: string, correlatio
 export function invalidGrant(detail: string, correlationId?: string): EntraError {
   return entraError(400, 'invalid_grant', 70000, `The provided value for the input parameter is not valid. ${detail}`, correlationId);
 }
+
+export function crossOriginRefused(correlationId?: string): EntraError {
+  return entraError(
+    400,
+    'invalid_request',
+    9002326,
+    "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin is not a registered redirect URI origin of the app.",
+    correlationId,
+  );
+}

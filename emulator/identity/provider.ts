@@ -16,6 +16,7 @@ import {
 } from './arm-resource';
 import { clientInfoFor, findUserByObjectId, userIdTokenClaims } from './directory';
 import {
+  crossOriginRefused,
   entraError,
   invalidClientSecret,
   invalidGrant,
@@ -143,10 +144,11 @@ function rewriteTokenError(ctx: KoaContextWithOIDC): void {
       replacement = invalidScope(typeof params.scope === 'string' ? params.scope : '', correlationId);
       break;
     case 'invalid_request': {
-      const missing = /missing required parameter '([^']+)'/.exec(body.error_description ?? '');
-      replacement = missing?.[1]
-        ? missingParameter(missing[1], correlationId)
-        : entraError(400, 'invalid_request', 90014, body.error_description ?? 'The request is not valid.', correlationId);
+      const description = body.error_description ?? 'The request is not valid.';
+      const missing = /missing required parameter '([^']+)'/.exec(description);
+      if (missing?.[1]) replacement = missingParameter(missing[1], correlationId);
+      else if (/^origin .* not allowed for client/.test(description)) replacement = crossOriginRefused(correlationId);
+      else replacement = entraError(400, 'invalid_request', 90014, description, correlationId);
       break;
     }
     case 'invalid_target':

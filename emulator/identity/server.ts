@@ -36,6 +36,7 @@ export interface IdentityServer {
 }
 
 const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 3600;
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 const TENANT_PREFIX = `/${DEMO_TENANT.id}`;
 const ISSUER_PATH = `${TENANT_PREFIX}/v2.0`;
 const INTERACTION_PATH = new RegExp(`^${TENANT_PREFIX}/login/([A-Za-z0-9_-]{1,64})$`);
@@ -61,6 +62,17 @@ export function widenPortalAuthorizationRequest(query: URLSearchParams): void {
     prompts.add('consent');
     query.set('prompt', [...prompts].join(' '));
   }
+}
+
+/**
+ * MSAL's logoutRedirect sends neither client_id nor id_token_hint unless the app passes one, and
+ * oidc-provider then ignores post_logout_redirect_uri and asks for confirmation. Entra returns to a
+ * post-logout URI registered for the app; a URI registered only for the portal identifies the portal.
+ */
+export function identifyPortalSignOut(query: URLSearchParams, portalPostLogoutUris: readonly string[]): void {
+  if (query.has('client_id') || query.has('id_token_hint')) return;
+  const target = query.get('post_logout_redirect_uri');
+  if (target !== null && portalPostLogoutUris.includes(target)) query.set('client_id', DEMO_PORTAL_CLIENT_ID);
 }
 
 function listen(server: https.Server, port: number, host: string): Promise<number> {
@@ -144,6 +156,10 @@ export async function startIdentityServer(opts: IdentityServerOptions): Promise<
             widenPortalAuthorizationRequest(url.searchParams);
             return forwardToProvider(req, res, `${innerPath}${url.search}`);
           }
+          if (innerPath === ENTRA_ROUTES.end_session && req.method === 'GET') {
+            identifyPortalSignOut(url.searchParams, opts.postLogoutRedirectUris);
+            return forwardToProvider(req, res, `${innerPath}${url.search}`);
+          }
           return forwardToProvider(req, res, rawUrl.slice(TENANT_PREFIX.length));
         }
       }
@@ -164,6 +180,9 @@ export async function startIdentityServer(opts: IdentityServerOptions): Promise<
       });
     };
 
+    const sweep = setInterval(() => store.sweepExpired(), SWEEP_INTERVAL_MS);
+    sweep.unref();
+
     let closed: Promise<void> | undefined;
     return {
       baseUrl,
@@ -171,6 +190,7 @@ export async function startIdentityServer(opts: IdentityServerOptions): Promise<
       adfsIssuer,
       jwksUri,
       close() {
+        clearInterval(sweep);
         closed ??= new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -13,6 +13,8 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 export interface IdentityStore {
   /** oidc-provider's adapter factory: one adapter per model name (Session, Grant, RefreshToken, ...). */
   adapterFor(model: string): Adapter;
+  /** Deletes expired sessions, codes, tokens and interactions (they already read as absent). */
+  sweepExpired(): void;
   /** Returns the secret stored under `name`, creating it with `create` on first use. */
   secret(name: string, create: () => string): string;
   close(): void;
@@ -59,7 +61,11 @@ export function openIdentityStore(stateDir: string): IdentityStore {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
-  db.prepare('DELETE FROM oidc_payloads WHERE expires_at IS NOT NULL AND expires_at < ?').run(epochSeconds());
+  const deleteExpired = db.prepare('DELETE FROM oidc_payloads WHERE expires_at IS NOT NULL AND expires_at < ?');
+  const sweepExpired = () => {
+    deleteExpired.run(epochSeconds());
+  };
+  sweepExpired();
 
   const statements = {
     upsert: db.prepare(`
@@ -85,7 +91,7 @@ export function openIdentityStore(stateDir: string): IdentityStore {
 
   function toPayload(row: PayloadRow | undefined): AdapterPayload | undefined {
     if (!row) return undefined;
-    // Expired rows are left for the next start's sweep; to the provider they no longer exist.
+    // Expired rows wait for the next sweep; to the provider they no longer exist.
     if (row.expires_at !== null && row.expires_at < epochSeconds()) return undefined;
     const payload = JSON.parse(row.payload) as AdapterPayload;
     return row.consumed_at === null ? payload : { ...payload, consumed: row.consumed_at };
@@ -135,7 +141,7 @@ export function openIdentityStore(stateDir: string): IdentityStore {
     return stored.value;
   }
 
-  return { adapterFor, secret, close: () => db.close() };
+  return { adapterFor, sweepExpired, secret, close: () => db.close() };
 }
 
 /** A random secret for cookie signing. */
