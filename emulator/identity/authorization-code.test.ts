@@ -55,6 +55,9 @@ describe('sign-in page', () => {
     }
     expect(page.text).toMatch(/<label for="login">Username<\/label>/);
     expect(page.text).toMatch(/<label for="password">Password<\/label>/);
+    // Pressing Enter in the password field submits with the form's first button: it must be "Sign in".
+    const credentialsForm = page.text.slice(page.text.indexOf('<label for="login">'));
+    expect(credentialsForm.indexOf('value="sign-in"')).toBeLessThan(credentialsForm.indexOf('value="cancel"'));
     expect(page.text).not.toMatch(/(src|href)="https?:/);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
   });

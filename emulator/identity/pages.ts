@@ -46,7 +46,7 @@ const STYLES = `
     color: inherit; background: transparent; border: 0; border-bottom: 1px solid var(--muted); }
   input[aria-invalid="true"] { border-bottom-color: var(--danger); }
   .error { margin: 16px 0 0; padding: 8px 12px; border-left: 4px solid var(--danger); color: var(--danger); }
-  .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 24px; }
+  .actions { display: flex; gap: 8px; margin-top: 24px; }
   .button { min-width: 108px; padding: 6px 12px; font: inherit; border: 1px solid var(--border); cursor: pointer;
     background: var(--surface); color: var(--text); }
   .button.primary { background: var(--accent); border-color: var(--accent); color: #ffffff; }
@@ -114,11 +114,11 @@ ${accounts}
 <label for="login">Username</label>
 <input id="login" name="login" type="email" autocomplete="username" value="${escapeHtml(username)}" required${invalid}>
 <label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required${invalid}>
+<input id="password" name="password" type="password" autocomplete="current-password" required${invalid}${model.error ? ' autofocus' : ''}>
 ${error}
 <div class="actions">
-<button class="button" type="submit" name="submit" value="cancel" formnovalidate>Cancel</button>
 <button class="button primary" type="submit" name="submit" value="sign-in">Sign in</button>
+<button class="button" type="submit" name="submit" value="cancel" formnovalidate>Cancel</button>
 </div>
 </form>`,
   );
