@@ -1,0 +1,39 @@
+import path from 'node:path';
+
+/**
+ * Where the local stand-ins listen and keep their state. Every value can be overridden by an
+ * environment variable (documented in README.md).
+ */
+export interface EmulatorConfig {
+  stateDir: string;
+  armPort: number;
+  identityPort: number;
+  portalPort: number;
+  /** Host name the stand-ins put into URLs they hand out (issuer, nextLink, operation status). */
+  host: string;
+}
+
+function portFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port '${value}'`);
+  return port;
+}
+
+export function readEmulatorConfig(env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
+  return {
+    stateDir: path.resolve(env.EMULATOR_STATE_DIR ?? '.emulator'),
+    armPort: portFrom(env.ARM_EMULATOR_PORT, 4443),
+    identityPort: portFrom(env.IDENTITY_PORT, 4444),
+    portalPort: portFrom(env.PORT, 3000),
+    host: env.EMULATOR_HOST ?? 'localhost',
+  };
+}
+
+export function armBaseUrl(config: Pick<EmulatorConfig, 'host' | 'armPort'>): string {
+  return `https://${config.host}:${config.armPort}`;
+}
+
+export function identityBaseUrl(config: Pick<EmulatorConfig, 'host' | 'identityPort'>): string {
+  return `https://${config.host}:${config.identityPort}`;
+}
