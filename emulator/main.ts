@@ -1,0 +1,107 @@
+/**
+ * The local Azure: the sign-in provider and the ARM emulator, started together. Used by `npm run emulator`,
+ * `npm start`, the Vitest conformance suites and the Playwright web server.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startArmServer } from './arm/server';
+import { readEmulatorConfig, type EmulatorConfig } from './config';
+import { startIdentityServer } from './identity/server';
+import { ensureTls, tlsPaths } from './tls';
+
+export type SeedName = 'demo' | 'scale' | 'none';
+
+export interface LocalAzureOptions {
+  config: EmulatorConfig;
+  seed?: SeedName;
+  /** Origins of the portal(s) allowed to sign in; default: http://localhost:<portalPort>. */
+  portalOrigins?: string[];
+  accessTokenTtlSeconds?: number;
+}
+
+export interface LocalAzure {
+  armUrl: string;
+  identityUrl: string;
+  /** The OpenID Connect authority MSAL uses. */
+  authority: string;
+  /** The ADFS-style authority the Azure CLI uses. */
+  adfsAuthority: string;
+  caPath: string;
+  caPem: string;
+  adminKey: string;
+  close(): Promise<void>;
+}
+
+/** The key that guards the emulator's admin API; made once per state directory, readable only by its owner. */
+export function ensureAdminKey(stateDir: string): string {
+  const file = path.join(stateDir, 'admin-key');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const key = crypto.randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+export async function startLocalAzure(options: LocalAzureOptions): Promise<LocalAzure> {
+  const { config } = options;
+  const tls = ensureTls(config.stateDir);
+  const adminKey = ensureAdminKey(config.stateDir);
+  const portalOrigins = options.portalOrigins ?? [`http://localhost:${config.portalPort}`];
+
+  const identity = await startIdentityServer({
+    stateDir: config.stateDir,
+    host: config.host,
+    port: config.identityPort,
+    tls,
+    portalRedirectUris: portalOrigins.map((origin) => `${origin}/auth/redirect`),
+    postLogoutRedirectUris: portalOrigins.map((origin) => `${origin}/`),
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+  });
+  let arm;
+  try {
+    arm = await startArmServer({
+      stateDir: config.stateDir,
+      host: config.host,
+      port: config.armPort,
+      tls,
+      trustedIssuers: [identity.issuer, identity.adfsIssuer],
+      jwksUri: identity.jwksUri,
+      adminKey,
+      seed: options.seed ?? 'demo',
+      caPem: tls.caPem,
+    });
+  } catch (error) {
+    await identity.close();
+    throw error;
+  }
+  const armServer = arm;
+  return {
+    armUrl: armServer.baseUrl,
+    identityUrl: identity.baseUrl,
+    authority: identity.issuer,
+    adfsAuthority: identity.adfsIssuer,
+    caPath: tlsPaths(config.stateDir).ca,
+    caPem: tls.caPem,
+    adminKey,
+    async close() {
+      await Promise.allSettled([armServer.close(), identity.close()]);
+    },
+  };
+}
+
+function seedFromArgs(argv: string[]): SeedName {
+  const flag = argv.find((arg) => arg.startsWith('--seed='));
+  const seed = flag?.slice('--seed='.length) ?? 'demo';
+  if (seed !== 'demo' && seed !== 'scale' && seed !== 'none') throw new Error(`Unknown seed '${seed}' (demo, scale, none)`);
+  return seed;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const azure = await startLocalAzure({ config: readEmulatorConfig(), seed: seedFromArgs(process.argv.slice(2)) });
+  console.log(`ARM emulator   ${azure.armUrl}\nSign-in        ${azure.authority}\nCA certificate ${azure.caPath}`);
+  const stop = () => void azure.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/** The e2e run gets its own ports and state directory so it never touches a running `npm start`. */
+export const e2ePorts = { portal: 3100, arm: 4543, identity: 4544 } as const;
+export const e2eStateDir = path.resolve(import.meta.dirname, '.emulator-e2e');
+
+const portalUrl = `http://localhost:${e2ePorts.portal}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One emulator world is shared by every test, and each test resets it: run them one at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: portalUrl,
+    ignoreHTTPSErrors: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node_modules/.bin/tsx scripts/start.ts --mode=production',
+    url: `${portalUrl}/api/health`,
+    reuseExistingServer: false,
+    timeout: 300_000,
+    stdout: 'pipe',
+    env: {
+      PORT: String(e2ePorts.portal),
+      ARM_EMULATOR_PORT: String(e2ePorts.arm),
+      IDENTITY_PORT: String(e2ePorts.identity),
+      EMULATOR_STATE_DIR: e2eStateDir,
+      // Never let a developer's real-Azure settings leak into the e2e run.
+      AZURE_CLIENT_ID: '',
+      AZURE_TENANT_ID: '',
+    },
+  },
+});
