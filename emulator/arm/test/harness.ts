@@ -100,7 +100,7 @@ export interface RawResponse {
 
 export function rawRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: unknown; ca: string; localAddress?: string; rejectUnauthorized?: boolean },
+  options: { method?: string; headers?: Record<string, string>; body?: unknown; ca: string; localAddress?: string; servername?: string },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
@@ -109,8 +109,8 @@ export function rawRequest(
       {
         method: options.method ?? 'GET',
         ca: options.ca,
-        rejectUnauthorized: options.rejectUnauthorized ?? true,
         localAddress: options.localAddress,
+        servername: options.servername,
         agent: false,
         headers: { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
       },

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteArmStore } from './sqlite-store';
+import { RETENTION_MS, armTimestamp } from './world';
+import { buildAccount, buildDeletedAccount } from './world-builder';
+import { toArmDeletedAccount } from './representations';
+
+const SUB = '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d';
+const NOW = Date.UTC(2026, 0, 10, 12, 0, 0, 123);
+
+let store: SqliteArmStore;
+beforeEach(() => {
+  store = new SqliteArmStore(':memory:');
+});
+afterEach(() => store.close());
+
+function deleted(name: string, rg: string, deletedAt: number, location = 'eastus') {
+  return buildDeletedAccount({ subscriptionId: SUB, resourceGroup: rg, name, location, kind: 'OpenAI' }, deletedAt, NOW);
+}
+
+describe('retention', () => {
+  it('schedules the purge exactly 48 hours after deletion', () => {
+    const account = toArmDeletedAccount(deleted('a', 'rg', NOW));
+    expect(account.properties).toMatchObject({
+      deletionDate: '2026-01-10T12:00:00.1230000Z',
+      scheduledPurgeDate: '2026-01-12T12:00:00.1230000Z',
+    });
+  });
+
+  it('keeps a deleted account until its scheduled purge date and not a millisecond longer', () => {
+    store.putDeletedAccount(deleted('a', 'rg', NOW));
+    expect(store.findDeletedAccount(SUB, 'rg', 'a', NOW + RETENTION_MS - 1)).toBeDefined();
+    expect(store.findDeletedAccount(SUB, 'rg', 'a', NOW + RETENTION_MS)).toBeUndefined();
+  });
+
+  it('sweeps expired accounts out of the store and frees their subdomain', () => {
+    store.putDeletedAccount(deleted('old', 'rg', NOW - RETENTION_MS - 1));
+    store.putDeletedAccount(deleted('new', 'rg', NOW));
+    expect(store.subdomainOwner('old', NOW)).toBeUndefined();
+    expect(store.sweepExpired(NOW)).toBe(1);
+    expect(store.counts().deletedAccounts).toBe(1);
+    expect(store.subdomainOwner('new', NOW)).toMatchObject({ state: 'deleted', name: 'new' });
+  });
+
+  it('soft-deletes an account with its properties and frees nothing', () => {
+    store.putAccount(buildAccount({ subscriptionId: SUB, resourceGroup: 'RG', name: 'Acct', location: 'SOUTHCENTRALUS', kind: 'FormRecognizer' }, NOW));
+    const result = store.softDeleteAccount(SUB, 'rg', 'acct', NOW, RETENTION_MS);
+    expect(result).toMatchObject({ name: 'Acct', location: 'SOUTHCENTRALUS', kind: 'FormRecognizer', purgeAt: NOW + RETENTION_MS });
+    expect(store.getAccount(SUB, 'rg', 'acct')).toBeUndefined();
+    expect(store.subdomainOwner('ACCT', NOW)).toMatchObject({ state: 'deleted' });
+  });
+});
+
+describe('deleted account lookups', () => {
+  it('finds a deleted account by region whatever the spelling of the location', () => {
+    store.putDeletedAccount(deleted('a', 'rg', NOW, 'SOUTHCENTRALUS'));
+    expect(store.getDeletedAccount(SUB, 'southcentralus', 'RG', 'A', NOW)).toBeDefined();
+    expect(store.getDeletedAccount(SUB, 'South Central US', 'rg', 'a', NOW)).toBeDefined();
+  });
+
+  it('finds nothing when asked in the wrong region', () => {
+    store.putDeletedAccount(deleted('a', 'rg', NOW, 'westus'));
+    expect(store.getDeletedAccount(SUB, 'eastus', 'rg', 'a', NOW)).toBeUndefined();
+    expect(store.purgeDeletedAccount(SUB, 'eastus', 'rg', 'a', NOW)).toBeUndefined();
+    expect(store.counts().deletedAccounts).toBe(1);
+  });
+});
+
+describe('paging', () => {
+  beforeEach(() => {
+    store.transaction(() => {
+      for (let i = 0; i < 25; i++) store.putDeletedAccount(deleted(`acct-${String(i).padStart(2, '0')}`, `rg-${i % 3}`, NOW - i * 60_000));
+    });
+  });
+
+  it('walks every deleted account exactly once in pages', () => {
+    const seen: string[] = [];
+    let after: { rg: string; name: string } | undefined;
+    for (;;) {
+      const page = store.listDeletedAccounts(SUB, NOW, 10, after);
+      seen.push(...page.map((a) => a.name));
+      const last = page[page.length - 1];
+      if (page.length < 10 || !last) break;
+      after = { rg: last.resourceGroup.toLowerCase(), name: last.name.toLowerCase() };
+    }
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+  });
+
+  it('limits a listing to the given resource groups', () => {
+    const page = store.listDeletedAccounts(SUB, NOW, 100, undefined, ['RG-1']);
+    expect(page.length).toBe(8);
+    expect(page.every((a) => a.resourceGroup === 'rg-1')).toBe(true);
+  });
+
+  it('leaves out accounts whose retention ended', () => {
+    expect(store.listDeletedAccounts(SUB, NOW + RETENTION_MS - 10 * 60_000 + 1, 100)).toHaveLength(10);
+  });
+});
+
+describe('resource group deletion', () => {
+  it('soft-deletes its accounts, deletes its vaults and storage and the role assignments made in it', () => {
+    store.putResourceGroup({ subscriptionId: SUB, name: 'rg', location: 'eastus', tags: {}, createdAt: NOW });
+    store.putAccount(buildAccount({ subscriptionId: SUB, resourceGroup: 'rg', name: 'a', location: 'eastus', kind: 'OpenAI' }, NOW));
+    store.putVault({ subscriptionId: SUB, resourceGroup: 'rg', name: 'kv1', location: 'eastus', tags: {}, properties: {}, createdAt: NOW });
+    store.putStorageAccount({ subscriptionId: SUB, resourceGroup: 'rg', name: 'st1', location: 'eastus', kind: 'StorageV2', sku: { name: 'Standard_LRS' }, tags: {}, properties: {}, createdAt: NOW });
+    store.addRoleAssignment({ id: 'x', principalId: 'p', principalType: 'User', roleDefinitionId: 'r', scope: `/subscriptions/${SUB}/resourceGroups/rg`, createdAt: NOW });
+    store.addRoleAssignment({ id: 'y', principalId: 'p', principalType: 'User', roleDefinitionId: 'r', scope: `/subscriptions/${SUB}/resourceGroups/rg2`, createdAt: NOW });
+    store.deleteResourceGroup(SUB, 'RG', NOW, RETENTION_MS);
+    expect(store.getResourceGroup(SUB, 'rg')).toBeUndefined();
+    expect(store.findDeletedAccount(SUB, 'rg', 'a', NOW)).toMatchObject({ deletedAt: NOW });
+    expect(store.findVaultByName('kv1')).toBeUndefined();
+    expect(store.findStorageAccountByName('st1')).toBeUndefined();
+    expect(store.listRoleAssignments().map((a) => a.id)).toEqual(['y']);
+  });
+});
+
+describe('timestamps', () => {
+  it('renders times with seven fractional digits like ARM', () => {
+    expect(armTimestamp(Date.UTC(2025, 9, 28, 14, 50, 2, 458))).toBe('2025-10-28T14:50:02.4580000Z');
+  });
+});
