@@ -1,0 +1,87 @@
+/** Crash safety: what ARM acknowledged before a kill -9 is there after a restart on the same state directory. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SUBSCRIPTIONS } from '../../demo-world';
+import { ensureTls, type TlsMaterial } from '../../tls';
+import { rawRequest, startTestIssuer, tempStateDir, userClaims, type TestIssuer } from './harness';
+
+const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
+const V = '2021-04-30';
+const SCRIPT = path.resolve(import.meta.dirname, 'arm-process.ts');
+
+let stateDir: string;
+let tls: TlsMaterial;
+let issuer: TestIssuer;
+const adminKey = crypto.randomBytes(16).toString('hex');
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  stateDir = tempStateDir();
+  tls = ensureTls(stateDir);
+  issuer = await startTestIssuer(tls);
+});
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await issuer.close();
+});
+
+async function startProcess(): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const options = { stateDir, port: 0, trustedIssuers: [issuer.issuer], jwksUri: issuer.jwksUri, adminKey, seed: 'demo' };
+  // node itself runs the server (tsx as a loader), so SIGKILL hits the process that holds the database.
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  const lines = readline.createInterface({ input: child.stdout! });
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`ARM process exited early (${code})`)));
+    lines.once('line', (line) => resolve((JSON.parse(line) as { baseUrl: string }).baseUrl));
+  });
+  lines.close();
+  child.stdout!.resume();
+  return { child, baseUrl };
+}
+
+function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+describe('restart after kill -9', () => {
+  it('keeps every acknowledged change: purge, soft delete, recover, new group and clock', async () => {
+    const first = await startProcess();
+    const call = async (baseUrl: string, method: string, pathAndQuery: string, body?: unknown) =>
+      rawRequest(`${baseUrl}${pathAndQuery}`, { method, ca: tls.caPem, body, headers: { authorization: `Bearer ${await issuer.sign(userClaims('admin'))}` } });
+    const admin = (baseUrl: string, method: string, p: string, body?: unknown) =>
+      rawRequest(`${baseUrl}/_emulator${p}`, { method, ca: tls.caPem, body, headers: { 'x-emulator-admin-key': adminKey } });
+
+    const deleted = (rg: string, location: string, name: string) =>
+      `/subscriptions/${P}/providers/Microsoft.CognitiveServices/locations/${location}/resourceGroups/${rg}/deletedAccounts/${name}?api-version=${V}`;
+    const account = (rg: string, name: string) => `/subscriptions/${P}/resourceGroups/${rg}/providers/Microsoft.CognitiveServices/accounts/${name}?api-version=${V}`;
+
+    expect((await call(first.baseUrl, 'DELETE', deleted('rg-ai-prod', 'eastus', 'contoso-foundry-hub'))).status).toBe(202);
+    expect((await call(first.baseUrl, 'DELETE', account('rg-ai-prod', 'contoso-speech-live'))).status).toBe(200);
+    expect((await call(first.baseUrl, 'PUT', account('rg-search-prod', 'contoso-translator-web'), { location: 'westus', properties: { restore: true } })).status).toBe(201);
+    expect((await call(first.baseUrl, 'PUT', `/subscriptions/${P}/resourcegroups/rg-after-crash?api-version=2022-09-01`, { location: 'eastus' })).status).toBe(201);
+    const clock = await admin(first.baseUrl, 'POST', '/clock/advance', { seconds: 600 });
+    const countsBefore = (await admin(first.baseUrl, 'GET', '/state')).json.counts;
+
+    await killHard(first.child);
+    const second = await startProcess();
+    try {
+      expect((await call(second.baseUrl, 'GET', deleted('rg-ai-prod', 'eastus', 'contoso-foundry-hub'))).status).toBe(404);
+      expect((await call(second.baseUrl, 'GET', deleted('rg-ai-prod', 'eastus', 'contoso-speech-live'))).status).toBe(200);
+      expect((await call(second.baseUrl, 'GET', account('rg-search-prod', 'contoso-translator-web'))).status).toBe(200);
+      expect((await call(second.baseUrl, 'GET', `/subscriptions/${P}/resourcegroups/rg-after-crash?api-version=2022-09-01`)).status).toBe(200);
+      const state = (await admin(second.baseUrl, 'GET', '/state')).json;
+      expect(state.counts).toEqual(countsBefore);
+      // The clock kept its offset: not re-seeded, not reset to real time.
+      expect(Date.parse(state.now)).toBeGreaterThanOrEqual(Date.parse(clock.json.now));
+    } finally {
+      await killHard(second.child);
+    }
+  }, 60_000);
+});
