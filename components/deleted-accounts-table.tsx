@@ -46,6 +46,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   row: { height: `${ROW_HEIGHT}px` },
+  narrow: { width: '130px' },
+  statusColumn: { width: '320px' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   danger: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
@@ -161,7 +163,17 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
               checkboxIndicator={{ 'aria-label': 'Select all rows' }}
             />
             {columns.map((column) => (
-              <TableHeaderCell key={column.id} {...headerSort(column.id)}>
+              <TableHeaderCell
+                key={column.id}
+                className={
+                  column.id === 'status'
+                    ? styles.statusColumn
+                    : column.id === 'deleted' || column.id === 'scheduledPurge'
+                      ? styles.narrow
+                      : undefined
+                }
+                {...headerSort(column.id)}
+              >
                 {column.label}
               </TableHeaderCell>
             ))}

@@ -41,8 +41,9 @@ function ThemedFluent({ children }: { children: ReactNode }) {
   const styles = useStyles();
   const { resolved } = useThemeChoice();
   return (
-    <FluentProvider theme={resolved === 'dark' ? webDarkTheme : webLightTheme} className={styles.root}>
-      {children}
+    // Layout styles go on an inner element: Fluent copies the provider's className onto every portal node.
+    <FluentProvider theme={resolved === 'dark' ? webDarkTheme : webLightTheme}>
+      <div className={styles.root}>{children}</div>
       <Toaster toasterId={APP_TOASTER_ID} position="bottom-end" pauseOnHover />
     </FluentProvider>
   );
