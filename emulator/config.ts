@@ -22,7 +22,8 @@ function portFrom(value: string | undefined, fallback: number): number {
 
 export function readEmulatorConfig(env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
   return {
-    stateDir: path.resolve(env.EMULATOR_STATE_DIR ?? '.emulator'),
+    // The portal imports this for ports only; keep Next's file tracing from following the state directory.
+    stateDir: path.resolve(/*turbopackIgnore: true*/ env.EMULATOR_STATE_DIR ?? '.emulator'),
     armPort: portFrom(env.ARM_EMULATOR_PORT, 4443),
     identityPort: portFrom(env.IDENTITY_PORT, 4444),
     portalPort: portFrom(env.PORT, 3000),
