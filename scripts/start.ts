@@ -8,8 +8,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readEmulatorConfig, armBaseUrl, identityBaseUrl } from '../emulator/config';
-import { DEMO_PASSWORD, DEMO_SERVICE_PRINCIPAL, DEMO_TENANT, DEMO_USERS } from '../emulator/demo-world';
+import { readEmulatorConfig } from '../emulator/config';
+import { DEMO_PASSWORD, DEMO_SERVICE_PRINCIPAL, DEMO_USERS } from '../emulator/demo-world';
 import { tlsPaths } from '../emulator/tls';
 
 type Mode = 'production' | 'development' | 'emulator';
@@ -105,7 +105,7 @@ async function main() {
     env.NODE_EXTRA_CA_CERTS = tlsPaths(config.stateDir).ca;
   }
   if (mode === 'emulator') {
-    printEmulatorHelp(config);
+    printEmulatorHelp();
     return;
   }
 
@@ -121,23 +121,21 @@ async function main() {
     run(bin('next'), ['dev', ...portArgs], env, 'The portal');
   }
   const portal = `http://localhost:${config.portalPort}`;
-  console.log(`\nDeleted Resources Portal  ${portal}`);
+  console.log(`Portal         ${portal}`);
   if (local) {
-    printEmulatorHelp(config);
+    printEmulatorHelp();
   } else {
     console.log(`Signing in with Microsoft Entra ID (tenant ${env.AZURE_TENANT_ID}).`);
   }
 }
 
-function printEmulatorHelp(config: ReturnType<typeof readEmulatorConfig>) {
+function printEmulatorHelp() {
   const users = Object.values(DEMO_USERS).map((user) => user.upn).join(', ');
   console.log(
     [
-      `ARM emulator              ${armBaseUrl(config)}`,
-      `Sign-in provider          ${identityBaseUrl(config)}/${DEMO_TENANT.id}/v2.0`,
-      `Demo sign-ins             ${users} (password '${DEMO_PASSWORD}')`,
-      `Service principal         ${DEMO_SERVICE_PRINCIPAL.clientId} / ${DEMO_SERVICE_PRINCIPAL.secret}`,
-      `CA certificate            ${tlsPaths(config.stateDir).ca}`,
+      `Demo sign-ins  ${users} (password '${DEMO_PASSWORD}')`,
+      `Automation     service principal ${DEMO_SERVICE_PRINCIPAL.clientId}, secret ${DEMO_SERVICE_PRINCIPAL.secret}`,
+      `Azure CLI      see README.md, "The Azure CLI against the local Azure"`,
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
