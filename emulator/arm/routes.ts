@@ -173,7 +173,7 @@ export function matchRoute(segments: readonly string[]): RouteMatch | undefined 
  * Resource types that exist in Azure under the namespaces the emulator serves, but that it does not
  * implement: requests for them get an explicit 501 rather than a misleading 404.
  */
-const KNOWN_TYPES: Record<string, readonly string[]> = {
+const KNOWN_TYPES = new Map<string, readonly string[]>(Object.entries({
   'microsoft.cognitiveservices': [
     'accounts',
     'deletedaccounts',
@@ -203,7 +203,7 @@ const KNOWN_TYPES: Record<string, readonly string[]> = {
     'elevateaccess',
   ],
   'microsoft.resources': ['deployments', 'tags', 'resources', 'links', 'operations', 'deploymentscripts', 'templatespecs', 'deploymentstacks'],
-};
+}));
 
 const RESOURCE_GROUP_CHILDREN = ['resources', 'deployments', 'exporttemplate', 'validatemoveresources', 'moveresources'];
 const SUBSCRIPTION_CHILDREN = ['resources', 'tagnames', 'features', 'resourcegroups', 'locations', 'providers'];
@@ -218,7 +218,8 @@ export function unmatchedPathError(method: string, segments: readonly string[], 
   const providersAt = lower.indexOf('providers');
   if (providersAt >= 0 && lower[providersAt + 1] !== undefined) {
     const namespace = segments[providersAt + 1]!;
-    const known = KNOWN_TYPES[namespace.toLowerCase()];
+    // A Map, not an object: a namespace named '__proto__' must be just another unknown namespace.
+    const known = KNOWN_TYPES.get(namespace.toLowerCase());
     if (!known) return errors.invalidResourceNamespace(namespace);
     const type = lower[providersAt + 2];
     if (type === undefined || known.includes(type)) return errors.notImplemented(method, path);

@@ -112,7 +112,8 @@ export function rawRequest(
         localAddress: options.localAddress,
         servername: options.servername,
         agent: false,
-        headers: { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        // content-length always: Node sends DELETE bodies neither chunked nor sized otherwise.
+        headers: { ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}), ...options.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
