@@ -154,7 +154,9 @@ function lroOperation(args: { sub: string; location: string; kind: OperationReco
 }
 
 function asyncOperationUrl(ctx: RequestContext, operation: OperationRecord): string {
-  return `${ctx.baseUrl}${operationPath(operation)}?api-version=${OPERATION_API_VERSION}`;
+  // A location may be a display name ('East US'): encode it so the URL stays valid.
+  const path = operationPath({ ...operation, location: encodeURIComponent(operation.location) });
+  return `${ctx.baseUrl}${path}?api-version=${OPERATION_API_VERSION}`;
 }
 
 export const getAccount: Handler = ({ params, services }) => {

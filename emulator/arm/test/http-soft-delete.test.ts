@@ -302,6 +302,16 @@ describe('accounts', () => {
     expect((await t.call('GET', path)).json.properties.provisioningState).toBe('Succeeded');
   });
 
+  it('hands out a valid status URL when the location is a display name with spaces', async () => {
+    const create = await t.call('PUT', `${account(P, 'rg-ai-prod', 'spaced-location')}?api-version=${V}`, {
+      body: { location: 'East US', kind: 'TextAnalytics', sku: { name: 'S0' } },
+    });
+    expect(create.status).toBe(201);
+    const status = String(create.headers['azure-asyncoperation']);
+    expect(status).toContain('/locations/East%20US/operationResults/');
+    expect((await follow(status)).status).toBe(200);
+  });
+
   it('soft-deletes with 200 and an empty body, then 204 for an account that is not there', async () => {
     const path = `${account(P, 'rg-ai-prod', 'contoso-openai-live')}?api-version=${V}`;
     const first = await t.call('DELETE', path);
