@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listen';
 import path from 'node:path';
 import { Access } from './access';
 import { handleAdmin, seedWorld } from './admin';
@@ -233,30 +233,12 @@ export async function startArmServer(opts: ArmServerOptions): Promise<ArmServer>
       });
   };
 
-  const servers: https.Server[] = [];
-  const listen = (host: string, port: number) =>
-    new Promise<https.Server>((resolve, reject) => {
-      const server = https.createServer({ cert: opts.tls.certPem, key: opts.tls.keyPem }, onRequest);
-      server.keepAliveTimeout = 5_000;
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve(server);
-      });
-    });
-
-  // 'localhost' may resolve to 127.0.0.1 or ::1 depending on the client: listen on both loopbacks.
-  const primaryHost = opts.host === 'localhost' ? '127.0.0.1' : opts.host;
-  const primary = await listen(primaryHost, opts.port);
-  servers.push(primary);
-  const port = (primary.address() as AddressInfo).port;
-  if (opts.host === 'localhost') {
-    try {
-      servers.push(await listen('::1', port));
-    } catch {
-      // No IPv6 loopback on this machine: 127.0.0.1 alone serves localhost.
-    }
-  }
+  const createServer = () => {
+    const server = https.createServer({ cert: opts.tls.certPem, key: opts.tls.keyPem }, onRequest);
+    server.keepAliveTimeout = 5_000;
+    return server;
+  };
+  const { servers, port } = await listenOnLoopback(createServer, opts.host, opts.port);
   const urlHost = opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;
   const baseUrl = `https://${urlHost}:${port}`;
   fallbackBase = baseUrl;

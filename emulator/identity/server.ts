@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listen';
 import { DEMO_PORTAL_CLIENT_ID, DEMO_TENANT } from '../demo-world';
 import type { TlsMaterial } from '../tls';
 import { handleAdfsRequest, type AdfsContext } from './adfs';
@@ -75,16 +75,6 @@ export function identifyPortalSignOut(query: URLSearchParams, portalPostLogoutUr
   if (target !== null && portalPostLogoutUris.includes(target)) query.set('client_id', DEMO_PORTAL_CLIENT_ID);
 }
 
-function listen(server: https.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -96,14 +86,18 @@ export async function startIdentityServer(opts: IdentityServerOptions): Promise<
   }
   const store = openIdentityStore(opts.stateDir);
   let handle: RequestListener | undefined;
-  const server = https.createServer({ cert: opts.tls.certPem, key: opts.tls.keyPem }, (req, res) => {
-    if (handle) handle(req, res);
-    else res.writeHead(503, { 'retry-after': '1' }).end();
-  });
+  const createServer = () =>
+    https.createServer({ cert: opts.tls.certPem, key: opts.tls.keyPem }, (req, res) => {
+      if (handle) handle(req, res);
+      else res.writeHead(503, { 'retry-after': '1' }).end();
+    });
+  let servers: https.Server[] = [];
 
   try {
     const keys = await loadSigningKeys(store);
-    const port = await listen(server, opts.port, opts.host);
+    const listening = await listenOnLoopback(createServer, opts.host, opts.port);
+    servers = listening.servers;
+    const { port } = listening;
     // The issuer needs the real port, which an ephemeral listen only knows now.
     const baseUrl = `https://${urlHost(opts.host)}:${port}`;
     const issuer = `${baseUrl}${ISSUER_PATH}`;
@@ -191,15 +185,20 @@ export async function startIdentityServer(opts: IdentityServerOptions): Promise<
       jwksUri,
       close() {
         clearInterval(sweep);
-        closed ??= new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }).finally(() => store.close());
+        closed ??= Promise.all(
+          servers.map(
+            (server) =>
+              new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+              }),
+          ),
+        ).then(() => store.close());
         return closed;
       },
     };
   } catch (error) {
-    server.close();
+    for (const server of servers) server.close();
     store.close();
     throw error;
   }
