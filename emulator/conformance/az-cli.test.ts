@@ -131,6 +131,13 @@ describe.runIf(azInstalled)('Azure CLI against the local Azure', () => {
 
     // REST API tab: the PUT to recover and the DELETE to purge, as written (note `Api-Version`).
     await softDeletedAccount();
+    // PowerShell tab: there is no PowerShell on this machine. Its New-AzResource and Remove-AzResource send
+    // the same PUT and DELETE as the REST tab; Get-AzResource -ResourceId .../deletedAccounts sends this GET.
+    const listed = (await az(
+      'rest', '--method', 'get', '--url',
+      `${azure.armUrl}/subscriptions/${subscriptionId}/providers/Microsoft.CognitiveServices/deletedAccounts?api-version=2021-04-30`,
+    )) as { value: { name: string }[] };
+    expect(listed.value.map((account) => account.name)).toContain(accountName);
     await az(
       'rest', '--method', 'put', '--url', `${azure.armUrl}${accountId}?Api-Version=2021-04-30`,
       '--body', JSON.stringify({ location, properties: { restore: true } }),
