@@ -1,9 +1,13 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-/** The e2e run gets its own ports and state directory so it never touches a running `npm start`. */
-export const e2ePorts = { portal: 3100, arm: 4543, identity: 4544 } as const;
-export const e2eStateDir = path.resolve(import.meta.dirname, '.emulator-e2e');
+/**
+ * The e2e run gets its own ports and state directory so it never touches a running `npm start`.
+ * E2E_PORT_OFFSET moves all three ports (and the state directory) so two runs can share a machine.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const e2ePorts = { portal: 3100 + offset, arm: 4543 + offset, identity: 4544 + offset } as const;
+export const e2eStateDir = path.resolve(import.meta.dirname, offset ? `.emulator-e2e-${offset}` : '.emulator-e2e');
 
 const portalUrl = `http://localhost:${e2ePorts.portal}`;
 
