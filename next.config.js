@@ -15,6 +15,8 @@ const everyPage = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second build directory lets an e2e run build and serve without disturbing another run's (scripts/start.ts).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -48,6 +48,7 @@ export default defineConfig({
       ARM_EMULATOR_PORT: String(e2ePorts.arm),
       IDENTITY_PORT: String(e2ePorts.identity),
       EMULATOR_STATE_DIR: e2eStateDir,
+      ...(offset ? { NEXT_DIST_DIR: `.next-e2e-${offset}` } : {}),
       // Never let a developer's real-Azure settings leak into the e2e run.
       AZURE_CLIENT_ID: '',
       AZURE_TENANT_ID: '',

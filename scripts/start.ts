@@ -68,7 +68,7 @@ function startEmulator(env: NodeJS.ProcessEnv, seedArgs: string[]): Promise<void
 
 /** The production build is redone when a source file is newer than the last build. */
 function buildIsStale(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const builtAt = fs.statSync(buildId).mtimeMs;
   const newerThanBuild = (entry: string): boolean => {
