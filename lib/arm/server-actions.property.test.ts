@@ -1,0 +1,263 @@
+/**
+ * Property-based: thousands of hostile inputs thrown at every server action, called directly as the browser
+ * would call them. Refused inputs come back as typed validation errors and send nothing at all; accepted
+ * inputs send requests only to the configured ARM endpoint, on the path their validated values spell.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
+import { AZURE_REGIONS } from '@/lib/deleted-accounts/regions';
+import type { ActionResult } from '@/lib/action-result';
+import { startPortalArm, type PortalArm } from './testing/portal-arm';
+
+vi.mock('server-only', () => ({}));
+const actions = await import('@/app/actions');
+
+const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
+
+let env: PortalArm;
+let token: string;
+beforeAll(async () => {
+  env = await startPortalArm();
+  token = await env.arm.token('admin');
+});
+afterAll(() => env.close());
+
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
+
+/** Each action with a well-formed input (its token filled in later) and the places a value can be swapped. */
+const ACTIONS: { name: string; run: Action; valid: () => Record<string, unknown>; fields: string[][] }[] = [
+  { name: 'listSubscriptions', run: actions.listSubscriptions, valid: () => ({ token }), fields: [['token']] },
+  {
+    name: 'listDeletedAccounts',
+    run: actions.listDeletedAccounts,
+    valid: () => ({ token, subscription: P }),
+    fields: [['token'], ['subscription']],
+  },
+  ...(['recoverDeletedAccount', 'purgeDeletedAccount'] as const).map((name) => ({
+    name,
+    run: actions[name],
+    valid: () => ({ token, account: { subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'contoso-foundry-hub' } }),
+    fields: [['token'], ['account'], ['account', 'subscriptionId'], ['account', 'resourceGroup'], ['account', 'location'], ['account', 'name']],
+  })),
+  {
+    name: 'recreateResourceGroup',
+    run: actions.recreateResourceGroup,
+    valid: () => ({ token, subscriptionId: P, resourceGroup: 'rg-legacy-2019', location: 'westus' }),
+    fields: [['token'], ['subscriptionId'], ['resourceGroup'], ['location']],
+  },
+];
+
+/** Fragments that no field may contain: separators, encodings, query and header syntax, control characters. */
+const forbidden = fc.constantFrom(
+  '/',
+  '\\',
+  '../',
+  '..\\',
+  '%2e%2e',
+  '%2E%2E%2F',
+  '%2F',
+  '%252F',
+  '%5C',
+  '%00',
+  '\u0000',
+  '?api-version=2099-01-01',
+  '?x=1&api-version=1',
+  '#frag',
+  '&$filter=1',
+  '\r\nX-Injected: 1',
+  ' ',
+  '\t',
+  '@evil.example',
+  'https://evil.example/',
+  '//evil.example',
+  ':443',
+  '\u2215', // division slash
+  '\uFF0F', // fullwidth solidus
+  '\u2044', // fraction slash
+  '\u200B', // zero-width space
+  '\uFE52', // small full stop
+  "' OR 1=1 --",
+  '<script>',
+  '${x}',
+  '*',
+);
+
+const hostileString = fc.oneof(
+  fc.tuple(fc.string({ maxLength: 12 }), forbidden, fc.string({ maxLength: 12 })).map(([a, b, c]) => `${a}${b}${c}`),
+  fc.constantFrom('', '.', '..', '...', 'a'.repeat(100_000), 'x'.repeat(16_385)),
+);
+
+/**
+ * Look-alikes per field: strings that read like a valid value of that field but are not one (Cyrillic or
+ * fullwidth letters, braces, lost dashes, invisible characters). Resource group names may hold any Unicode
+ * letter (as in ARM), so they get only the universal fragments above.
+ */
+const LOOK_ALIKES: Record<string, string[]> = {
+  token: ['Bearer a.b.c', 'a.b', 'a.b.c.d', 'eyJh\u0430.e30.sig', `${'e'.repeat(10)}.e30.sig\n`],
+  subscriptionId: [P.replace('a', '\u0430'), P.replace('4', '\uFF14'), `{${P}}`, P.replaceAll('-', ''), `${P}\u200B`, `${P} `, 'all'],
+  subscription: [P.replace('a', '\u0430'), `{${P}}`, 'ALL', 'all ', '*', `${P},${P}`],
+  location: ['\u0435astus', '\uFF45\uFF41\uFF53\uFF54\uFF55\uFF53', 'eastus\u0000', 'eastus\u200B', 'mars', 'global', 'east us 9'],
+  name: ['contoso-\u043Epenai', 'na\u00EFve', '\uFF11ab', 'a', '-lead', '.hidden', 'a'.repeat(65)],
+  resourceGroup: ['ends.', '(x).', 'a'.repeat(91)],
+};
+
+const lookAlike = (field: string) => fc.constantFrom(...(LOOK_ALIKES[field] ?? ['\u0000']));
+
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.bigInt(),
+  fc.date(),
+  fc.array(fc.string(), { maxLength: 600 }),
+  fc.constant(new Map([['token', 'x']])),
+  fc.constant(new Set(['a'])),
+  fc.object({ maxDepth: 2 }),
+);
+
+const hostileValue = (field: string) => fc.oneof(hostileString, lookAlike(field), wrongType);
+
+const dangerousKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'endpoint', 'armEndpoint', 'nextLink', 'url', 'host', 'toString', 'then', 'token '),
+  fc.string({ minLength: 1, maxLength: 20 }),
+);
+
+/** Sets a value as an own property, as JSON.parse (and React's reply decoder) does, even for '__proto__'. */
+function withOwn(target: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  return target;
+}
+
+function cloneValid(valid: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(valid)) as Record<string, unknown>;
+}
+
+function replaceAt(input: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
+  let node = input;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  withOwn(node, path[path.length - 1] as string, value);
+  return input;
+}
+
+/** Where an extra key goes: the top level, or the nested account. */
+function addExtra(input: Record<string, unknown>, nested: boolean, key: string, value: unknown): Record<string, unknown> {
+  const target = nested && typeof input.account === 'object' ? (input.account as Record<string, unknown>) : input;
+  if (Object.hasOwn(target, key)) return withOwn(input, `${key}-extra`, value);
+  withOwn(target, key, value);
+  return input;
+}
+
+function expectRefused(result: ActionResult<unknown>, label: string) {
+  expect(result.ok, label).toBe(false);
+  if (result.ok) return;
+  expect(result.error.kind, label).toBe('validation');
+  expect(result.error.code).toBe('InvalidInput');
+  expect(result.error.message).toMatch(/refused/);
+  expect(result.error.issues?.length).toBeGreaterThan(0);
+}
+
+describe('server actions refuse hostile input', () => {
+  for (const action of ACTIONS) {
+    it(`${action.name}: every hostile field, extra key or whole input is refused as data and sends nothing`, async () => {
+      const mutation = fc.oneof(
+        fc
+          .constantFrom(...action.fields)
+          .chain((path) => fc.record({ kind: fc.constant('field' as const), path: fc.constant(path), value: hostileValue(path.at(-1) as string) })),
+        fc.record({ kind: fc.constant('extra' as const), nested: fc.boolean(), key: dangerousKey, value: fc.anything() }),
+        fc.record({
+          kind: fc.constant('whole' as const),
+          value: fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true }),
+        }),
+      );
+      await fc.assert(
+        fc.asyncProperty(mutation, async (m) => {
+          env.recorder.clear();
+          const input =
+            m.kind === 'field'
+              ? replaceAt(cloneValid(action.valid()), m.path, m.value)
+              : m.kind === 'extra'
+                ? addExtra(cloneValid(action.valid()), m.nested, m.key, m.value)
+                : m.value;
+          let result: ActionResult<unknown> | undefined;
+          await expect((async () => (result = await action.run(input)))()).resolves.toBeDefined();
+          expectRefused(result as ActionResult<unknown>, `${action.name} ${m.kind}`);
+          expect(env.recorder.requests, `${action.name} sent a request for a refused input`).toEqual([]);
+        }),
+        { numRuns: 1_000 },
+      );
+      expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+      expect(({} as Record<string, unknown>).token).toBeUndefined();
+    }, 60_000);
+  }
+});
+
+// Valid values, in every spelling ARM allows: these reach ARM, and the path must say exactly them.
+const subscriptionId = fc.oneof(fc.constant(P), fc.uuid().map((id) => id.toUpperCase()), fc.uuid());
+const resourceGroup = fc
+  .stringMatching(/^[-\w.()\u00E4\u00F6\u043E\u4E2D]{1,89}[-\w()\u00E4]$/)
+  .filter((name) => name.length <= 90);
+const accountName = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/);
+const location = fc
+  .constantFrom(...Object.keys(AZURE_REGIONS))
+  .chain((key) => fc.constantFrom(key, key.toUpperCase(), AZURE_REGIONS[key] as string));
+
+function decodedSegments(path: string): string[] {
+  return path.split('?')[0]!.split('/').slice(1).map(decodeURIComponent);
+}
+
+function expectOnlyArmPaths(values: string[], label: string) {
+  const sent = env.recorder.requests;
+  for (const request of sent) {
+    expect(request.origin, label).toBe(env.armOrigin);
+    const [pathPart = '', query = ''] = request.path.split('?');
+    // No segment the server would resolve differently: nothing empty, '.', '..', nor an encoded separator.
+    expect(new URL(`${env.armOrigin}${pathPart}`).pathname, label).toBe(pathPart);
+    for (const segment of decodedSegments(request.path)) {
+      expect(['', '.', '..'], label).not.toContain(segment);
+      expect(segment, label).not.toMatch(/[/\\?#]/);
+    }
+    expect([...new URLSearchParams(query).keys()], label).toEqual(['api-version']);
+  }
+  // Every user value appears as exactly one whole path segment of the first request.
+  const first = decodedSegments(sent[0]?.path ?? '').map((segment) => segment.toLowerCase());
+  for (const value of values) expect(first, label).toContain(value.toLowerCase());
+}
+
+function expectClearOutcome(result: ActionResult<unknown>, label: string) {
+  if (result.ok) return;
+  expect(['arm', 'validation'], `${label}: ${JSON.stringify(result.error)}`).toContain(result.error.kind);
+  expect(result.error.message.length, label).toBeGreaterThan(0);
+}
+
+describe('server actions build ARM paths only from validated values', () => {
+  // ARM's answers (404s for made-up subscriptions) are logged by the actions; keep the test output readable.
+  beforeAll(() => void vi.spyOn(console, 'error').mockImplementation(() => undefined));
+  afterAll(() => vi.restoreAllMocks());
+
+  it('recover, purge and recreate send requests only to the configured ARM host, on the path their values spell', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('recoverDeletedAccount', 'purgeDeletedAccount', 'recreateResourceGroup'),
+        subscriptionId,
+        resourceGroup,
+        location,
+        accountName,
+        async (name, sub, rg, loc, account) => {
+          env.recorder.clear();
+          const label = `${name} ${sub} ${rg} ${loc} ${account}`;
+          const result =
+            name === 'recreateResourceGroup'
+              ? await actions.recreateResourceGroup({ token, subscriptionId: sub, resourceGroup: rg, location: loc })
+              : await actions[name]({ token, account: { subscriptionId: sub, resourceGroup: rg, location: loc, name: account } });
+          expect(env.recorder.requests.length, label).toBeGreaterThan(0);
+          expectOnlyArmPaths(name === 'recreateResourceGroup' ? [sub, rg] : [sub, rg, account], label);
+          expectClearOutcome(result, label);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  }, 120_000);
+});
