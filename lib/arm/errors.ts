@@ -74,7 +74,18 @@ export function toArmError(error: unknown, correlationId?: string): ArmError {
     if (status === undefined || error.code === 'REQUEST_SEND_ERROR') {
       return new ArmError('unavailable', 'ArmUnreachable', 'Azure Resource Manager could not be reached. Try again.', armCorrelation, undefined);
     }
-    return classify(status, error.code ?? `Http${status}`, error.message, armCorrelation);
+    // Answers without ARM's error envelope (a redirect, a proxy's page) leave the SDK's message empty.
+    return classify(status, error.code ?? `Http${status}`, error.message || `Azure Resource Manager answered ${status}.`, armCorrelation);
+  }
+  if (error instanceof ForeignHostError) {
+    // A status link or nextLink pointed away from ARM: say so, without the link (it is the attacker's text).
+    return new ArmError(
+      'arm',
+      'UntrustedLink',
+      'Azure Resource Manager answered with a link to another host; the portal did not follow it.',
+      correlationId,
+      undefined,
+    );
   }
   if (error instanceof Error) {
     const lro = LRO_FAILURE.exec(error.message);

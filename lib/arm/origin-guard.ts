@@ -13,9 +13,10 @@ function originOf(url: string): string | undefined {
   }
 }
 
-export function armOriginGuard(armOrigin: string): PipelinePolicy {
+/** `name` tells two guards in one pipeline apart (the pipeline refuses duplicate names). */
+export function armOriginGuard(armOrigin: string, name = 'armOriginGuard'): PipelinePolicy {
   return {
-    name: 'armOriginGuard',
+    name,
     async sendRequest(request, next) {
       if (originOf(request.url) !== armOrigin) {
         throw new ForeignHostError('Refused a request that does not go to the configured ARM endpoint');

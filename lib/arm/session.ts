@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { bearerTokenAuthenticationPolicyName, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
 import { ResourceManagementClient } from '@azure/arm-resources';
@@ -47,31 +47,45 @@ export class ArmSession {
       userAgentOptions: { userAgentPrefix: 'deleted-resources-portal' },
       additionalPolicies: [
         { policy: correlationPolicy(this.correlationId), position: 'perCall' as const },
+        // Innermost: sees every attempt, including redirects, right before it is sent.
         { policy: armOriginGuard(new URL(this.endpoint).origin), position: 'perRetry' as const },
       ],
     };
   }
 
+  /**
+   * Also guards before the bearer policy adds the token, so a status link or nextLink to another host (or to
+   * http://) is refused as foreign by the portal rather than by whatever rule the SDK has for it.
+   */
+  private guarded<C extends { pipeline: Pipeline }>(client: C): C {
+    client.pipeline.addPolicy(armOriginGuard(new URL(this.endpoint).origin, 'armOriginGuardBeforeSign'), {
+      beforePolicies: [bearerTokenAuthenticationPolicyName],
+    });
+    return client;
+  }
+
   subscriptions(): SubscriptionClient {
     const { endpoint, credentialScopes, retryOptions, userAgentOptions, additionalPolicies } = this.options();
-    return new SubscriptionClient(this.credential, {
-      endpoint,
-      credentials: { scopes: credentialScopes },
-      retryOptions,
-      userAgentOptions,
-      additionalPolicies,
-    });
+    return this.guarded(
+      new SubscriptionClient(this.credential, {
+        endpoint,
+        credentials: { scopes: credentialScopes },
+        retryOptions,
+        userAgentOptions,
+        additionalPolicies,
+      }),
+    );
   }
 
   cognitiveServices(subscriptionId: string): CognitiveServicesManagementClient {
-    return new CognitiveServicesManagementClient(this.credential, subscriptionId, this.options());
+    return this.guarded(new CognitiveServicesManagementClient(this.credential, subscriptionId, this.options()));
   }
 
   resources(subscriptionId: string): ResourceManagementClient {
-    return new ResourceManagementClient(this.credential, subscriptionId, this.options());
+    return this.guarded(new ResourceManagementClient(this.credential, subscriptionId, this.options()));
   }
 
   authorization(subscriptionId: string): AuthorizationManagementClient {
-    return new AuthorizationManagementClient(this.credential, subscriptionId, this.options());
+    return this.guarded(new AuthorizationManagementClient(this.credential, subscriptionId, this.options()));
   }
 }
