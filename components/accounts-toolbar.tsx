@@ -11,6 +11,8 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
   },
+  // The toolbar lines up with the filters above it; its buttons stand apart.
+  toolbar: { padding: 0, gap: tokens.spacingHorizontalS },
   reasons: { display: 'flex', flexDirection: 'column', color: tokens.colorNeutralForeground2 },
 });
 
@@ -56,7 +58,7 @@ export function AccountsToolbar(props: {
   const purgeText = purge.reason ?? purge.note;
   return (
     <div className={styles.bar}>
-      <Toolbar aria-label="Actions">
+      <Toolbar aria-label="Actions" className={styles.toolbar}>
         <Button
           appearance="primary"
           disabledFocusable={recover.targets.length === 0}

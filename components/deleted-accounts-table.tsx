@@ -33,12 +33,14 @@ const OVERSCAN = 8;
 const useStyles = makeStyles({
   scroller: {
     maxHeight: 'calc(100vh - 320px)',
-    minHeight: '240px',
-    overflowY: 'auto',
+    overflow: 'auto',
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  // Columns size to their content (names are never cut or wrapped); a narrow window scrolls sideways.
+  table: { tableLayout: 'auto' },
+  cell: { whiteSpace: 'nowrap' },
   header: {
     position: 'sticky',
     top: 0,
@@ -46,18 +48,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   row: { height: `${ROW_HEIGHT}px` },
-  narrow: { width: '130px' },
-  statusColumn: { width: '320px' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   danger: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  badge: { flexShrink: 0 },
   failure: {
     color: tokens.colorPaletteRedForeground1,
+    whiteSpace: 'normal',
+    maxWidth: '320px',
     overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
   },
-  secondary: { color: tokens.colorNeutralForeground3 },
 });
 
 const BADGE_COLOR: Record<StatusTone, 'success' | 'warning' | 'danger' | 'informative'> = {
@@ -154,7 +157,7 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
       className={styles.scroller}
       onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <Table aria-label="Deleted resources" aria-rowcount={rows.length + 1} sortable {...keyboard}>
+      <Table aria-label="Deleted resources" aria-rowcount={rows.length + 1} sortable className={styles.table} {...keyboard}>
         <TableHeader className={styles.header}>
           <TableRow aria-rowindex={1}>
             <TableSelectionCell
@@ -163,17 +166,7 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
               checkboxIndicator={{ 'aria-label': 'Select all rows' }}
             />
             {columns.map((column) => (
-              <TableHeaderCell
-                key={column.id}
-                className={
-                  column.id === 'status'
-                    ? styles.statusColumn
-                    : column.id === 'deleted' || column.id === 'scheduledPurge'
-                      ? styles.narrow
-                      : undefined
-                }
-                {...headerSort(column.id)}
-              >
+              <TableHeaderCell key={column.id} className={styles.cell} {...headerSort(column.id)}>
                 {column.label}
               </TableHeaderCell>
             ))}
@@ -197,31 +190,31 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
                   onClick={() => toggle(account.id)}
                   checkboxIndicator={{ 'aria-label': `Select ${account.name}` }}
                 />
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <TableCellLayout truncate>
                     <Text weight="semibold">{account.name}</Text>
                   </TableCellLayout>
                 </TableCell>
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <TableCellLayout truncate>{account.kindDisplayName}</TableCellLayout>
                 </TableCell>
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <TableCellLayout truncate>{account.locationDisplayName}</TableCellLayout>
                 </TableCell>
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <TableCellLayout truncate>{account.resourceGroup}</TableCellLayout>
                 </TableCell>
                 {showSubscription ? (
-                  <TableCell>
+                  <TableCell className={styles.cell}>
                     <TableCellLayout truncate>{subscriptionName(account.subscriptionId)}</TableCellLayout>
                   </TableCell>
                 ) : null}
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <Tooltip content={exactTime(account.deletedAt)} relationship="description">
                     <Text tabIndex={0}>{formatRelativePast(account.deletedAt, now)}</Text>
                   </Tooltip>
                 </TableCell>
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <Tooltip content={exactTime(account.scheduledPurgeAt)} relationship="description">
                     <Text
                       tabIndex={0}
@@ -231,7 +224,7 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
                     </Text>
                   </Tooltip>
                 </TableCell>
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <StatusCell
                     account={account}
                     progress={progress.get(account.id)}
@@ -260,18 +253,26 @@ function StatusCell(props: {
   const { account, progress } = props;
   const styles = useStyles();
   if (progress?.state === 'queued') {
-    return <Badge appearance="outline" color="informative">Queued</Badge>;
+    return (
+      <Badge appearance="outline" color="informative" className={styles.badge}>
+        Queued
+      </Badge>
+    );
   }
   if (progress?.state === 'running') {
     return <Spinner size="extra-tiny" label={`${props.runningVerb}…`} labelPosition="after" />;
   }
   if (progress?.state === 'done') {
-    return <Badge appearance="filled" color="success">Done</Badge>;
+    return (
+      <Badge appearance="filled" color="success" className={styles.badge}>
+        Done
+      </Badge>
+    );
   }
   if (progress?.state === 'failed') {
     return (
       <div className={styles.status}>
-        <Badge appearance="filled" color="danger">
+        <Badge appearance="filled" color="danger" className={styles.badge}>
           Failed
         </Badge>
         <Tooltip content={`${progress.error.code}: ${progress.error.message}`} relationship="description">
@@ -284,7 +285,7 @@ function StatusCell(props: {
   }
   const { status } = account;
   const badge = (
-    <Badge appearance="tint" color={BADGE_COLOR[status.tone]} tabIndex={status.detail ? 0 : undefined}>
+    <Badge appearance="tint" color={BADGE_COLOR[status.tone]} className={styles.badge} tabIndex={status.detail ? 0 : undefined}>
       {status.label}
     </Badge>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { makeStyles, Spinner } from '@fluentui/react-components';
 import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
@@ -12,10 +12,25 @@ const useStyles = makeStyles({
   center: { display: 'flex', alignItems: 'center', justifyContent: 'center', minHeight: '100vh' },
 });
 
+/**
+ * The identity provider returns from sign-out with `?state=...` (Entra does the same); MSAL has nothing to
+ * do with it, so it is dropped to keep the URL clean and shareable. Sign-in responses carry `code` or
+ * `error` as well and are MSAL's to handle.
+ */
+function dropSignOutState() {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('state') || url.searchParams.has('code') || url.searchParams.has('error')) return;
+  url.searchParams.delete('state');
+  window.history.replaceState(window.history.state, '', url);
+}
+
 /** Signed out: the landing page. Signed in: header and the deleted-accounts view. */
 export function PortalHome() {
   const styles = useStyles();
   const { inProgress, accounts } = useMsal();
+  useEffect(() => {
+    if (inProgress === InteractionStatus.None) dropSignOutState();
+  }, [inProgress]);
   if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) {
     return (
       <div className={styles.center}>
