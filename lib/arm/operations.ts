@@ -1,6 +1,7 @@
 import 'server-only';
 import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { ArmDeletedAccount } from '@/lib/deleted-accounts/to-deleted-account';
+import { existenceFromRead } from '@/lib/deleted-accounts/dependencies';
 import type { PermissionSet } from '@/lib/deleted-accounts/permissions';
 import type { DeletedAccountRef } from '@/lib/deleted-accounts/schemas';
 import type { Subscription } from '@/lib/deleted-accounts/types';
@@ -17,6 +18,7 @@ const OPERATION_TIMEOUT_MS = 180_000;
 const POLL_INTERVAL_MS = 1_000;
 const AUTHORIZATION_API_VERSION = '2022-04-01';
 const STORAGE_API_VERSION = '2023-05-01';
+const KEY_VAULT_API_VERSION = '2023-07-01';
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
@@ -53,14 +55,13 @@ function toPermissionSets(value: unknown): PermissionSet[] {
 }
 
 /**
- * The caller's permissions at subscription scope. The SDK has no method for this scope, so the request goes
- * through the same client pipeline (auth, retries, host guard) with a path built from the validated id.
+ * Reads every page of an ARM list the installed SDKs have no method for, through the same client pipeline
+ * (auth, retries, host guard). The path is built from validated ids only.
  */
-export async function listSubscriptionPermissions(session: ArmSession, subscriptionId: string): Promise<PermissionSet[]> {
+async function readArmList(session: ArmSession, subscriptionId: string, pathAndQuery: string): Promise<unknown[]> {
   const client = session.authorization(subscriptionId);
-  const sets: PermissionSet[] = [];
-  let url: string | undefined =
-    `${client.$host}/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Authorization/permissions?api-version=${AUTHORIZATION_API_VERSION}`;
+  const values: unknown[] = [];
+  let url: string | undefined = `${client.$host}${pathAndQuery}`;
   while (url) {
     const response = await client.sendRequest(createPipelineRequest({ url, method: 'GET', ...readTimeout() }));
     if (response.status !== 200) {
@@ -68,10 +69,16 @@ export async function listSubscriptionPermissions(session: ArmSession, subscript
       throw armErrorFromResponse(response.status, response.bodyAsText ?? undefined, correlationId);
     }
     const body = JSON.parse(response.bodyAsText ?? '{}') as { value?: unknown; nextLink?: unknown };
-    sets.push(...toPermissionSets(body.value));
+    if (Array.isArray(body.value)) values.push(...(body.value as unknown[]));
     url = typeof body.nextLink === 'string' ? body.nextLink : undefined;
   }
-  return sets;
+  return values;
+}
+
+/** The caller's permissions at subscription scope (the SDK only has the resource-group and resource scopes). */
+export async function listSubscriptionPermissions(session: ArmSession, subscriptionId: string): Promise<PermissionSet[]> {
+  const path = `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Authorization/permissions?api-version=${AUTHORIZATION_API_VERSION}`;
+  return toPermissionSets(await readArmList(session, subscriptionId, path));
 }
 
 export async function listResourceGroupPermissions(
@@ -97,24 +104,34 @@ export async function createResourceGroup(
   await session.resources(subscriptionId).resourceGroups.createOrUpdate(resourceGroup, { location }, readTimeout());
 }
 
-/** Names (lower case) of the Key Vaults in a subscription. */
+/**
+ * Names (lower case) of the Key Vaults in a subscription that the caller can read (Vaults_ListBySubscription;
+ * no Key Vault SDK is installed for this one read).
+ */
 export async function listKeyVaultNames(session: ArmSession, subscriptionId: string): Promise<Set<string>> {
-  const vaults = await collect(
-    session.resources(subscriptionId).resources.list({ filter: "resourceType eq 'Microsoft.KeyVault/vaults'", ...readTimeout() }),
+  const path = `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.KeyVault/vaults?api-version=${KEY_VAULT_API_VERSION}`;
+  const vaults = await readArmList(session, subscriptionId, path);
+  return new Set(
+    vaults
+      .map((vault) => (typeof vault === 'object' && vault !== null && 'name' in vault ? vault.name : undefined))
+      .filter((name): name is string => typeof name === 'string')
+      .map((name) => name.toLowerCase()),
   );
-  return new Set(vaults.map((vault) => vault.name?.toLowerCase()).filter((name): name is string => !!name));
 }
 
-/** Whether a storage account (by its validated ARM id) still exists. */
+/**
+ * Whether a storage account (by its validated ARM id) still exists; throws when ARM's answer does not say.
+ * A plain GET on the id's path: the SDK's getById would send `//subscriptions/...` (its template adds a slash).
+ */
 export async function storageAccountExists(session: ArmSession, subscriptionId: string, resourceId: string): Promise<boolean> {
-  try {
-    await session.resources(subscriptionId).resources.getById(resourceId, STORAGE_API_VERSION, readTimeout());
-    return true;
-  } catch (error) {
-    const armError = toArmError(error);
-    if (armError.status === 404 && /^(ResourceNotFound|ResourceGroupNotFound)$/i.test(armError.code)) return false;
-    throw armError;
-  }
+  const client = session.authorization(subscriptionId);
+  const url = `${client.$host}${resourceId.split('/').map(encodeURIComponent).join('/')}?api-version=${STORAGE_API_VERSION}`;
+  const response = await client.sendRequest(createPipelineRequest({ url, method: 'GET', ...readTimeout() }));
+  const correlationId = response.headers.get('x-ms-correlation-request-id') ?? session.correlationId;
+  const armError = response.status === 200 ? undefined : armErrorFromResponse(response.status, response.bodyAsText ?? undefined, correlationId);
+  const existence = existenceFromRead(response.status, armError?.code);
+  if (existence === 'unknown') throw armError ?? armErrorFromResponse(response.status, undefined, correlationId);
+  return existence;
 }
 
 /** Recover = PUT the account with restore:true in its original location; follows the operation to its end. */

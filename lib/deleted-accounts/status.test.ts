@@ -46,7 +46,7 @@ describe('deletedAccountStatus', () => {
 
   it('blocks recover when the Key Vault with the customer-managed key is gone', () => {
     const status = deletedAccountStatus(facts({ keyVault: { name: 'contoso-keys', exists: false } }));
-    expect(status.label).toBe('Key Vault gone');
+    expect(status.label).toBe('Key Vault not found');
     expect(status.recover).toEqual({ allowed: false, reason: expect.stringContaining('contoso-keys') });
   });
 

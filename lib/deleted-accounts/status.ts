@@ -57,8 +57,8 @@ export function deletedAccountStatus(facts: StatusFacts): DeletedAccountStatus {
   }
 
   if (facts.keyVault?.exists === false) {
-    const reason = `Key Vault '${facts.keyVault.name}' holding its customer-managed key is gone; recover the vault first.`;
-    return { label: 'Key Vault gone', tone: 'warning', detail: reason, recover: { allowed: false, reason }, purge };
+    const reason = `Key Vault '${facts.keyVault.name}' holding its customer-managed key was not found in any subscription you can read; recover or restore the vault first.`;
+    return { label: 'Key Vault not found', tone: 'warning', detail: reason, recover: { allowed: false, reason }, purge };
   }
 
   const missingStorage = facts.storageAccounts.find((storage) => storage.exists === false);
