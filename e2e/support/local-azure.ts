@@ -54,7 +54,16 @@ async function tokenForServicePrincipal(): Promise<string> {
 
 /** A GET on ARM as the service principal (Owner everywhere): what is really there. */
 export async function armGet(pathAndQuery: string): Promise<{ status: number; body: unknown }> {
-  return send(`${armUrl}${pathAndQuery}`, { method: 'GET', headers: { authorization: `Bearer ${await tokenForServicePrincipal()}` } });
+  return armRequest('GET', pathAndQuery);
+}
+
+/** Any ARM request as the service principal, e.g. checkDomainAvailability to see whether a name is free. */
+export async function armRequest(method: string, pathAndQuery: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  return send(`${armUrl}${pathAndQuery}`, {
+    method,
+    headers: { authorization: `Bearer ${await tokenForServicePrincipal()}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 /** The demo world, fresh: every test starts from the same seeded state with quick long-running operations. */

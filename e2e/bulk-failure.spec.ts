@@ -1,0 +1,40 @@
+import { DEMO_SUBSCRIPTIONS } from '../emulator/demo-world';
+import { expect, signIn, test } from './fixtures';
+import { DeletedResourcesPage } from './pages/deleted-resources-page';
+import { accountPath } from './support/arm-paths';
+import { admin, armGet } from './support/local-azure';
+
+const production = DEMO_SUBSCRIPTIONS.production.subscriptionId;
+const targets = ['contoso-translator-web', 'contoso-personalizer-web', 'contoso-metrics-advisor'];
+
+test('a failure in the middle of a bulk recover is reported on its row with ARM’s message, and "Retry failed" finishes the job', async ({
+  page,
+}) => {
+  await signIn(page, 'admin@contoso.test', `/?subscription=${production}&q=rg-search-prod`);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  // Enough 500s on one account's PUT to outlast the portal's own retries; the next attempt succeeds.
+  await admin('POST', '/faults', {
+    status: 500,
+    method: 'PUT',
+    path: '/accounts/contoso-personalizer-web$',
+    count: 4,
+  });
+
+  await portal.select(...targets);
+  await portal.recoverButton.click();
+  await expect(portal.bulkSummary('2 recovered, 1 failed')).toBeVisible({ timeout: 45_000 });
+  const failedRow = portal.row('contoso-personalizer-web');
+  await expect(failedRow).toContainText('Failed');
+  await expect(failedRow).toContainText('Encountered internal server error');
+  await expect(portal.checkbox('contoso-personalizer-web')).toBeChecked();
+  await expect(portal.row('contoso-translator-web')).toHaveCount(0);
+  expect((await armGet(accountPath(production, 'rg-search-prod', 'contoso-personalizer-web'))).status).toBe(404);
+
+  await portal.retryFailedButton.click();
+  await expect(portal.bulkSummary('1 recovered')).toBeVisible({ timeout: 30_000 });
+  await expect(failedRow).toHaveCount(0);
+  for (const name of targets) {
+    expect((await armGet(accountPath(production, 'rg-search-prod', name))).status, `${name} exists`).toBe(200);
+  }
+});

@@ -1,0 +1,121 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The signed-in portal: header, filters, toolbar, the deleted-resources table and its dialogs. */
+export class DeletedResourcesPage {
+  readonly header: Locator;
+  readonly signOutButton: Locator;
+  readonly subscription: Locator;
+  readonly apiType: Locator;
+  readonly region: Locator;
+  readonly search: Locator;
+  readonly table: Locator;
+  readonly recoverButton: Locator;
+  readonly purgeButton: Locator;
+  readonly refreshButton: Locator;
+  readonly retryFailedButton: Locator;
+  readonly liveRegion: Locator;
+
+  constructor(readonly page: Page) {
+    this.header = page.getByRole('banner');
+    this.signOutButton = page.getByRole('button', { name: 'Sign out' });
+    this.subscription = page.getByRole('combobox', { name: 'Subscription' });
+    this.apiType = page.getByRole('combobox', { name: 'API type' });
+    this.region = page.getByRole('combobox', { name: 'Region' });
+    this.search = page.getByRole('searchbox', { name: 'Search name or resource group' });
+    this.table = page.getByRole('table', { name: 'Deleted resources' });
+    this.recoverButton = page.getByRole('button', { name: 'Recover', exact: true });
+    this.purgeButton = page.getByRole('button', { name: 'Purge', exact: true });
+    this.refreshButton = page.getByRole('toolbar', { name: 'Actions' }).getByRole('button', { name: 'Refresh', exact: true });
+    this.retryFailedButton = page.getByRole('button', { name: 'Retry failed' });
+    this.liveRegion = page.getByRole('status').filter({ hasText: /./ }).first();
+  }
+
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`/${query}`);
+    await this.waitForRows();
+  }
+
+  /** Waits until the table (or an empty state) has replaced the loading skeleton. */
+  async waitForRows(): Promise<void> {
+    await expect(this.page.getByLabel('Reading deleted accounts')).toHaveCount(0, { timeout: 20_000 });
+  }
+
+  row(accountName: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('checkbox', { name: `Select ${accountName}`, exact: true }) });
+  }
+
+  checkbox(accountName: string): Locator {
+    return this.page.getByRole('checkbox', { name: `Select ${accountName}`, exact: true });
+  }
+
+  /** Names of the accounts shown, in table order. */
+  async accountNames(): Promise<string[]> {
+    const labels = await this.table.getByRole('checkbox', { name: /^Select (?!all)/ }).evaluateAll((boxes) =>
+      boxes.map((box) => box.getAttribute('aria-label') ?? ''),
+    );
+    return labels.map((label) => label.replace(/^Select /, ''));
+  }
+
+  async chooseSubscription(displayName: string): Promise<void> {
+    await this.subscription.click();
+    await this.page.getByRole('option', { name: new RegExp(`^${escapeRegExp(displayName)}`) }).click();
+    await this.waitForRows();
+  }
+
+  /** The API type and region filters are multi-select dropdowns: their options are menu item checkboxes. */
+  async filterApiType(label: string): Promise<void> {
+    await this.apiType.click();
+    await this.page.getByRole('menuitemcheckbox', { name: label, exact: true }).click();
+    await this.page.keyboard.press('Escape');
+  }
+
+  async filterRegion(label: string): Promise<void> {
+    await this.region.click();
+    await this.page.getByRole('menuitemcheckbox', { name: label, exact: true }).click();
+    await this.page.keyboard.press('Escape');
+  }
+
+  async searchFor(text: string): Promise<void> {
+    await this.search.fill(text);
+  }
+
+  async select(...accountNames: string[]): Promise<void> {
+    for (const name of accountNames) {
+      await this.checkbox(name).check();
+    }
+  }
+
+  statusCell(accountName: string): Locator {
+    return this.row(accountName).getByRole('cell').last();
+  }
+
+  /** The purge confirmation dialog. */
+  purgeDialog(): PurgeDialog {
+    return new PurgeDialog(this.page);
+  }
+
+  /** The summary of the last bulk action ("3 recovered", "2 purged, 1 failed"). */
+  bulkSummary(text: string | RegExp): Locator {
+    return this.page.getByText(text, { exact: typeof text === 'string' }).first();
+  }
+}
+
+export class PurgeDialog {
+  readonly dialog: Locator;
+  readonly confirmation: Locator;
+  readonly cancelButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('alertdialog');
+    this.confirmation = this.dialog.getByRole('textbox');
+    this.cancelButton = this.dialog.getByRole('button', { name: 'Cancel' });
+  }
+
+  confirmButton(): Locator {
+    return this.dialog.getByRole('button', { name: /^Purge (account|\d+ accounts)$/ });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,19 @@
+/** ARM paths the tests check the portal's work against (the versions the emulator and real ARM accept). */
+const COGNITIVE_API_VERSION = '2025-06-01';
+const RESOURCES_API_VERSION = '2025-04-01';
+
+export function accountPath(subscriptionId: string, resourceGroup: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.CognitiveServices/accounts/${name}?api-version=${COGNITIVE_API_VERSION}`;
+}
+
+export function deletedAccountPath(subscriptionId: string, location: string, resourceGroup: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/providers/Microsoft.CognitiveServices/locations/${location}/resourceGroups/${resourceGroup}/deletedAccounts/${name}?api-version=${COGNITIVE_API_VERSION}`;
+}
+
+export function checkDomainAvailabilityPath(subscriptionId: string): string {
+  return `/subscriptions/${subscriptionId}/providers/Microsoft.CognitiveServices/checkDomainAvailability?api-version=${COGNITIVE_API_VERSION}`;
+}
+
+export function resourceGroupPath(subscriptionId: string, resourceGroup: string): string {
+  return `/subscriptions/${subscriptionId}/resourcegroups/${resourceGroup}?api-version=${RESOURCES_API_VERSION}`;
+}
