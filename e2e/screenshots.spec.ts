@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { DEMO_SUBSCRIPTIONS } from '../emulator/demo-world';
+import { e2ePorts } from '../playwright.config';
+import { expect, signIn, test } from './fixtures';
+import { DeletedResourcesPage } from './pages/deleted-resources-page';
+import { admin } from './support/local-azure';
+
+/**
+ * The README's screenshots, taken from the running product. They rewrite files under docs/, so they run only
+ * when asked: UPDATE_DOCS_SCREENSHOTS=1 npx playwright test screenshots
+ */
+const screenshotDir = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
+const production = DEMO_SUBSCRIPTIONS.production.subscriptionId;
+
+test.skip(!process.env.UPDATE_DOCS_SCREENSHOTS, 'set UPDATE_DOCS_SCREENSHOTS=1 to refresh docs/screenshots');
+test.use({ viewport: { width: 1440, height: 900 } });
+
+async function useTheme(page: Page, theme: 'light' | 'dark') {
+  await page.context().addCookies([{ name: 'theme', value: theme, url: `http://localhost:${e2ePorts.portal}` }]);
+}
+
+async function shoot(page: Page, name: string) {
+  // Let tooltips, toasts' entrance and focus rings settle; the mouse parks outside the table.
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`main view, ${theme} theme`, async ({ page }) => {
+    await useTheme(page, theme);
+    await signIn(page, 'admin@contoso.test');
+    const portal = new DeletedResourcesPage(page);
+    await portal.waitForRows();
+    // The rows closest to their purge come first; two of them selected, nothing scrolled.
+    await portal.select('contoso-contentsafety', 'contoso-face-kiosk');
+    await expect(page.getByText('2 selected')).toBeVisible();
+    await shoot(page, `main-view-${theme}`);
+  });
+}
+
+test('purge dialog', async ({ page }) => {
+  await useTheme(page, 'light');
+  await signIn(page, 'admin@contoso.test', `/?subscription=${production}`);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  await portal.select('contoso-openai-eastus', 'contoso-openai-gpt4o', 'contoso-translator-web');
+  await portal.purgeButton.click();
+  await portal.purgeDialog().confirmation.fill('3');
+  await expect(portal.purgeDialog().confirmButton()).toBeEnabled();
+  await shoot(page, 'purge-dialog');
+});
+
+test('bulk result with a failed row', async ({ page }) => {
+  await useTheme(page, 'light');
+  await signIn(page, 'admin@contoso.test', `/?subscription=${production}&q=rg-search-prod`);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  await admin('POST', '/faults', { status: 500, method: 'PUT', path: '/accounts/contoso-personalizer-web$', count: 4 });
+  await portal.select('contoso-translator-web', 'contoso-personalizer-web', 'contoso-metrics-advisor');
+  await portal.recoverButton.click();
+  await expect(portal.bulkSummary('2 recovered, 1 failed')).toBeVisible({ timeout: 45_000 });
+  await shoot(page, 'bulk-result');
+});
