@@ -25,28 +25,43 @@ afterAll(() => env.close());
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
-/** Each action with a well-formed input (its token filled in later) and the places a value can be swapped. */
-const ACTIONS: { name: string; run: Action; valid: () => Record<string, unknown>; fields: string[][] }[] = [
-  { name: 'listSubscriptions', run: actions.listSubscriptions, valid: () => ({ token }), fields: [['token']] },
-  {
-    name: 'listDeletedAccounts',
-    run: actions.listDeletedAccounts,
-    valid: () => ({ token, subscription: P }),
-    fields: [['token'], ['subscription']],
-  },
-  ...(['recoverDeletedAccount', 'purgeDeletedAccount'] as const).map((name) => ({
-    name,
-    run: actions[name],
-    valid: () => ({ token, account: { subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'contoso-foundry-hub' } }),
-    fields: [['token'], ['account'], ['account', 'subscriptionId'], ['account', 'resourceGroup'], ['account', 'location'], ['account', 'name']],
-  })),
-  {
-    name: 'recreateResourceGroup',
-    run: actions.recreateResourceGroup,
+interface ActionSpec {
+  /** A well-formed input (read after the token exists). */
+  valid: () => Record<string, unknown>;
+  /** Where a hostile value can replace a valid one. */
+  fields: string[][];
+  /** Arrays whose length must be bounded (at most 500 items, whatever the action's own limit below that). */
+  arrays?: string[][];
+}
+
+const ref = (name: string) => ({ subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name });
+const REF_FIELDS = (prefix: string[]) => [prefix, ...['subscriptionId', 'resourceGroup', 'location', 'name'].map((field) => [...prefix, field])];
+
+/** Every server action, by its exported name. A new action without an entry here fails the first test. */
+const SPECS: Record<string, ActionSpec> = {
+  listSubscriptions: { valid: () => ({ token }), fields: [['token']] },
+  listDeletedAccounts: { valid: () => ({ token, subscription: P }), fields: [['token'], ['subscription']] },
+  recoverDeletedAccount: { valid: () => ({ token, account: ref('contoso-foundry-hub') }), fields: [['token'], ...REF_FIELDS(['account'])] },
+  purgeDeletedAccount: { valid: () => ({ token, account: ref('contoso-foundry-hub') }), fields: [['token'], ...REF_FIELDS(['account'])] },
+  ...Object.fromEntries(
+    ['recoverDeletedAccounts', 'purgeDeletedAccounts'].map((name) => [
+      name,
+      {
+        valid: () => ({ token, accounts: [ref('contoso-foundry-hub'), ref('contoso-multiservice')] }),
+        fields: [['token'], ['accounts'], ...REF_FIELDS(['accounts', '0']), ...REF_FIELDS(['accounts', '1'])],
+        arrays: [['accounts']],
+      },
+    ]),
+  ),
+  recreateResourceGroup: {
     valid: () => ({ token, subscriptionId: P, resourceGroup: 'rg-legacy-2019', location: 'westus' }),
     fields: [['token'], ['subscriptionId'], ['resourceGroup'], ['location']],
   },
-];
+};
+
+const ACTIONS = Object.entries(actions as Record<string, unknown>)
+  .filter(([, run]) => typeof run === 'function')
+  .map(([name, run]) => ({ name, run: run as Action, ...(SPECS[name] as ActionSpec) }));
 
 /** Fragments that no field may contain: separators, encodings, query and header syntax, control characters. */
 const forbidden = fc.constantFrom(
@@ -142,6 +157,16 @@ function replaceAt(input: Record<string, unknown>, path: string[], value: unknow
   return input;
 }
 
+/** A valid input whose array at `path` repeats its first item `length` times (or, without arrays, an extra key). */
+function oversized(valid: Record<string, unknown>, path: string[], length: number): Record<string, unknown> {
+  const input = cloneValid(valid);
+  let node: Record<string, unknown> = input;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  const last = path.at(-1) as string;
+  const items = node[last];
+  return withOwn(node, last, Array.from({ length }, () => (Array.isArray(items) ? items[0] : 'x'))) && input;
+}
+
 /** Where an extra key goes: the top level, or the nested account. */
 function addExtra(input: Record<string, unknown>, nested: boolean, key: string, value: unknown): Record<string, unknown> {
   const target = nested && typeof input.account === 'object' ? (input.account as Record<string, unknown>) : input;
@@ -160,13 +185,23 @@ function expectRefused(result: ActionResult<unknown>, label: string) {
 }
 
 describe('server actions refuse hostile input', () => {
-  for (const action of ACTIONS) {
+  it('every exported server action has a hostile-input spec here', () => {
+    expect(ACTIONS.length).toBeGreaterThanOrEqual(5);
+    for (const action of ACTIONS) expect(Object.keys(SPECS), `no spec for the server action ${action.name}`).toContain(action.name);
+  });
+
+  for (const action of ACTIONS.filter((a) => a.valid !== undefined)) {
     it(`${action.name}: every hostile field, extra key or whole input is refused as data and sends nothing`, async () => {
       const mutation = fc.oneof(
         fc
           .constantFrom(...action.fields)
           .chain((path) => fc.record({ kind: fc.constant('field' as const), path: fc.constant(path), value: hostileValue(path.at(-1) as string) })),
         fc.record({ kind: fc.constant('extra' as const), nested: fc.boolean(), key: dangerousKey, value: fc.anything() }),
+        fc.record({
+          kind: fc.constant('oversized' as const),
+          path: fc.constantFrom(...(action.arrays ?? [['(none)']])),
+          length: fc.integer({ min: 501, max: 5_000 }),
+        }),
         fc.record({
           kind: fc.constant('whole' as const),
           value: fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true }),
@@ -180,7 +215,9 @@ describe('server actions refuse hostile input', () => {
               ? replaceAt(cloneValid(action.valid()), m.path, m.value)
               : m.kind === 'extra'
                 ? addExtra(cloneValid(action.valid()), m.nested, m.key, m.value)
-                : m.value;
+                : m.kind === 'oversized'
+                  ? oversized(action.valid(), m.path, m.length)
+                  : m.value;
           let result: ActionResult<unknown> | undefined;
           await expect((async () => (result = await action.run(input)))()).resolves.toBeDefined();
           expectRefused(result as ActionResult<unknown>, `${action.name} ${m.kind}`);
@@ -238,25 +275,25 @@ describe('server actions build ARM paths only from validated values', () => {
   afterAll(() => vi.restoreAllMocks());
 
   it('recover, purge and recreate send requests only to the configured ARM host, on the path their values spell', async () => {
+    const byName = new Map(ACTIONS.map((action) => [action.name, action.run]));
+    const writes = [...byName.keys()].filter((name) => /^(recover|purge)DeletedAccounts?$|^recreateResourceGroup$/.test(name));
+    expect(writes.length).toBeGreaterThanOrEqual(3);
     await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom('recoverDeletedAccount', 'purgeDeletedAccount', 'recreateResourceGroup'),
-        subscriptionId,
-        resourceGroup,
-        location,
-        accountName,
-        async (name, sub, rg, loc, account) => {
-          env.recorder.clear();
-          const label = `${name} ${sub} ${rg} ${loc} ${account}`;
-          const result =
-            name === 'recreateResourceGroup'
-              ? await actions.recreateResourceGroup({ token, subscriptionId: sub, resourceGroup: rg, location: loc })
-              : await actions[name]({ token, account: { subscriptionId: sub, resourceGroup: rg, location: loc, name: account } });
-          expect(env.recorder.requests.length, label).toBeGreaterThan(0);
-          expectOnlyArmPaths(name === 'recreateResourceGroup' ? [sub, rg] : [sub, rg, account], label);
-          expectClearOutcome(result, label);
-        },
-      ),
+      fc.asyncProperty(fc.constantFrom(...writes), subscriptionId, resourceGroup, location, accountName, async (name, sub, rg, loc, account) => {
+        env.recorder.clear();
+        const label = `${name} ${sub} ${rg} ${loc} ${account}`;
+        const ref = { subscriptionId: sub, resourceGroup: rg, location: loc, name: account };
+        const input =
+          name === 'recreateResourceGroup'
+            ? { token, subscriptionId: sub, resourceGroup: rg, location: loc }
+            : name.endsWith('s')
+              ? { token, accounts: [ref] }
+              : { token, account: ref };
+        const result = await byName.get(name)!(input);
+        expect(env.recorder.requests.length, label).toBeGreaterThan(0);
+        expectOnlyArmPaths(name === 'recreateResourceGroup' ? [sub, rg] : [sub, rg, account], label);
+        expectClearOutcome(result, label);
+      }),
       { numRuns: 120 },
     );
   }, 120_000);
