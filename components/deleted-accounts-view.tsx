@@ -19,9 +19,9 @@ import {
   useToastController,
 } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { purgeDeletedAccount, recoverDeletedAccount, recreateResourceGroup } from '@/app/actions';
-import type { ActionError, ActionResult } from '@/lib/action-result';
-import { BULK_CONCURRENCY, runBulk, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
+import { purgeDeletedAccounts, recoverDeletedAccounts, recreateResourceGroup } from '@/app/actions';
+import type { ActionError } from '@/lib/action-result';
+import { BULK_CONCURRENCY, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
 import { kindDisplayName } from '@/lib/deleted-accounts/kinds';
 import { normalizeRegion, regionDisplayName } from '@/lib/deleted-accounts/regions';
 import type { DeletedAccount, RecreateResourceGroupFix } from '@/lib/deleted-accounts/types';
@@ -153,12 +153,14 @@ export function DeletedAccountsView() {
       setRunning(kind);
       setOutcome(null);
       setAnnouncement(`${VERBS[kind].running} ${accounts.length} account${accounts.length === 1 ? '' : 's'}…`);
-      const action: (input: unknown) => Promise<ActionResult<unknown>> =
-        kind === 'recover' ? recoverDeletedAccount : purgeDeletedAccount;
-      const summary = await runBulk({
+      const action = kind === 'recover' ? recoverDeletedAccounts : purgeDeletedAccounts;
+      const summary = await runBulkInBatches({
         items: accounts,
-        concurrency: BULK_CONCURRENCY,
-        run: (account) => call(action, { account: refOf(account) }),
+        batchSize: BULK_CONCURRENCY,
+        runBatch: async (batch) => {
+          const result = await call(action, { accounts: batch.map(refOf) });
+          return result.ok ? result.data.results : batch.map(() => result);
+        },
         onProgress: (id, rowProgress) => setProgress((current) => new Map(current).set(id, rowProgress)),
       });
       const doneIds = new Set(summary.done);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionResult } from '@/lib/action-result';
-import { runBulk, summarizeBulk, type RowProgress } from './run-bulk';
+import { runBulk, runBulkInBatches, summarizeBulk, type RowProgress } from './run-bulk';
 
 const items = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `a${i}` }));
 const okResult: ActionResult<unknown> = { ok: true, data: null };
@@ -81,6 +81,63 @@ describe('runBulk', () => {
 
   it('handles an empty list', async () => {
     expect(await runBulk({ items: [], run: async () => okResult })).toEqual({ done: [], failed: [] });
+  });
+});
+
+describe('runBulkInBatches', () => {
+  it('hands the items over in order, batchSize at a time, one batch after another', async () => {
+    const batches: string[][] = [];
+    let inFlight = 0;
+    let peak = 0;
+    await runBulkInBatches({
+      items: items(7),
+      batchSize: 3,
+      runBatch: async (batch) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        batches.push(batch.map((item) => item.id));
+        await tick();
+        inFlight--;
+        return batch.map(() => okResult);
+      },
+    });
+    expect(batches).toEqual([['a0', 'a1', 'a2'], ['a3', 'a4', 'a5'], ['a6']]);
+    expect(peak).toBe(1);
+  });
+
+  it('ends each item with its own result, and a whole batch as failed when the call throws', async () => {
+    const summary = await runBulkInBatches({
+      items: items(4),
+      batchSize: 2,
+      runBatch: async (batch) => {
+        if (batch[0]?.id === 'a2') throw new Error('network down');
+        return batch.map((item) => (item.id === 'a1' ? failed('Resource group gone') : okResult));
+      },
+    });
+    expect(summary.done).toEqual(['a0']);
+    expect(summary.failed.map((failure) => [failure.id, failure.error.message])).toEqual([
+      ['a1', 'Resource group gone'],
+      ['a2', 'network down'],
+      ['a3', 'network down'],
+    ]);
+  });
+
+  it('counts an item the batch did not answer for as failed, never as done', async () => {
+    const summary = await runBulkInBatches({ items: items(3), batchSize: 3, runBatch: async () => [okResult] });
+    expect(summary.done).toEqual(['a0']);
+    expect(summary.failed.map((failure) => failure.id)).toEqual(['a1', 'a2']);
+  });
+
+  it('reports queued, then running for a batch, then done or failed for each row', async () => {
+    const history = new Map<string, RowProgress['state'][]>();
+    await runBulkInBatches({
+      items: items(3),
+      batchSize: 2,
+      runBatch: async (batch) => batch.map((item) => (item.id === 'a1' ? failed('no') : okResult)),
+      onProgress: (id, progress) => history.set(id, [...(history.get(id) ?? []), progress.state]),
+    });
+    expect(history.get('a1')).toEqual(['queued', 'running', 'failed']);
+    expect(history.get('a2')).toEqual(['queued', 'running', 'done']);
   });
 });
 

@@ -56,6 +56,14 @@ export const deletedAccountActionInput = z.strictObject({
   account: deletedAccountRefSchema,
 });
 
+/** The most accounts one bulk call may carry (the view sends BULK_CONCURRENCY at a time). */
+export const MAX_BULK_BATCH = 50;
+
+export const deletedAccountsBatchInput = z.strictObject({
+  token: accessTokenSchema,
+  accounts: z.array(deletedAccountRefSchema).min(1).max(MAX_BULK_BATCH),
+});
+
 export const recreateResourceGroupInput = z.strictObject({
   token: accessTokenSchema,
   subscriptionId: subscriptionIdSchema,
