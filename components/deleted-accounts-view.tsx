@@ -233,7 +233,8 @@ export function DeletedAccountsView() {
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {announcement}
       </div>
-      {subscriptions.isError ? (
+      {/* One "sign in again" is enough when both reads need it. */}
+      {subscriptions.isError && !(list.isError && actionErrorOf(list.error).kind === actionErrorOf(subscriptions.error).kind) ? (
         <ArmErrorMessage error={actionErrorOf(subscriptions.error)} onRetry={() => void subscriptions.refetch()} />
       ) : null}
       <FiltersBar

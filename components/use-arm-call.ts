@@ -31,8 +31,12 @@ export function useArmCall() {
         const result = await instance.acquireTokenSilent({ scopes: ARM_SCOPES, account, forceRefresh });
         return result.accessToken;
       } catch (error) {
-        if (error instanceof InteractionRequiredAuthError) return undefined;
-        throw error;
+        // Interaction required, but also a silent renewal that could not finish (the hidden iframe timing out
+        // when the provider's session is gone or third-party cookies are blocked): only a new sign-in helps.
+        if (!(error instanceof InteractionRequiredAuthError)) {
+          console.warn('Silent token renewal failed; asking for a new sign-in.', error);
+        }
+        return undefined;
       }
     },
     [instance, account],

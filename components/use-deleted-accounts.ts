@@ -2,8 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { listDeletedAccounts, listSubscriptions } from '@/app/actions';
-import { unwrap } from './action-failure';
+import { actionErrorOf, unwrap } from './action-failure';
 import { useActiveAccount, useArmCall } from './use-arm-call';
+
+/** Only a failure another attempt may fix is retried; a needed sign-in or a refusal is shown at once. */
+function retryUnavailable(failureCount: number, error: unknown): boolean {
+  return failureCount < 2 && actionErrorOf(error).kind === 'unavailable';
+}
 
 export function useSubscriptions() {
   const call = useArmCall();
@@ -13,6 +18,7 @@ export function useSubscriptions() {
     queryFn: async () => unwrap(await call(listSubscriptions, {})),
     enabled: account !== null,
     staleTime: 5 * 60 * 1000,
+    retry: retryUnavailable,
   });
 }
 
