@@ -166,7 +166,7 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
               checkboxIndicator={{ 'aria-label': 'Select all rows' }}
             />
             {columns.map((column) => (
-              <TableHeaderCell key={column.id} className={styles.cell} {...headerSort(column.id)}>
+              <TableHeaderCell key={column.id} scope="col" className={styles.cell} {...headerSort(column.id)}>
                 {column.label}
               </TableHeaderCell>
             ))}
