@@ -1,0 +1,330 @@
+/**
+ * `npm run bench`: every benchmark against the local Azure (scale seed, set latencies), one table on stdout,
+ * the same rows in bench/results.json. Each figure is a ratio or a size measured within this run, so a noisy
+ * machine moves both sides of a ratio alike. What each row means: README.md, "Benchmarks".
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { scaleSubscriptionId } from '../emulator/arm/seed-scale';
+import { BULK_CONCURRENCY } from '../lib/bulk/run-bulk';
+import type { DeletedAccountRef } from '../lib/deleted-accounts/schemas';
+import { gzippedBytes, measureTable, runBulkInUi } from './browser-rows';
+import { signInAsAdmin, startBrowser, waitForList, type BenchBrowser } from './support/browser';
+import { armUrl, benchEnv, benchStateDir, portalUrl, root, sampleRss, treeRssBytes, startLocalPortal, type LocalPortal } from './support/local-portal';
+
+/** Per-request latency of the emulator for the listing rows: roughly what a nearby ARM region answers in. */
+const LIST_LATENCY_MS = 50;
+const BULK_COUNT = Number(process.env.BENCH_BULK_COUNT ?? 200);
+const OPERATION_SECONDS = 2;
+/** Operations timed one at a time to estimate a CLI loop over all of them. */
+const SEQUENTIAL_SAMPLE = 4;
+const MB = 1024 * 1024;
+
+interface Row {
+  row: string;
+  figure: string;
+  budget: string;
+  holds: boolean;
+  /** The raw measurements behind the figure. */
+  detail: Record<string, unknown>;
+}
+
+const rows: Row[] = [];
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+function add(row: Row) {
+  rows.push(row);
+  log(`${row.row}: ${row.figure} (budget ${row.budget}) ${row.holds ? 'holds' : 'DOES NOT HOLD'}`);
+}
+
+function fail(row: string, budget: string, error: unknown) {
+  add({ row, figure: `error: ${error instanceof Error ? error.message : String(error)}`, budget, holds: false, detail: {} });
+}
+
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+/** Runs one of bench/node-tasks.ts in its own Node process (react-server condition, local CA trusted). */
+async function nodeTask<T>(task: string, args: unknown, token: string): Promise<T> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(root, 'bench/node-tasks.ts'), task, JSON.stringify(args)],
+    {
+      cwd: root,
+      env: {
+        ...benchEnv(),
+        NODE_EXTRA_CA_CERTS: path.join(benchStateDir, 'ca.pem'),
+        BENCH_TOKEN: token,
+        BENCH_ARM_URL: armUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`node-tasks ${task} exited ${code}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`);
+  const last = stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as T;
+}
+
+async function resetScale(portal: LocalPortal, scale: { subscriptions: number; deletedAccountsPerSubscription: number; resourceGroupsPerSubscription?: number }) {
+  await portal.admin('POST', '/reset', { seed: 'scale', scale });
+}
+
+async function deletedAccountRefs(portal: LocalPortal, subscriptionId: string): Promise<DeletedAccountRef[]> {
+  const body = (await portal.admin('GET', `/world/deleted-accounts?subscriptionId=${subscriptionId}`)) as {
+    value: { id: string; name: string; location: string }[];
+  };
+  return body.value.map((account) => ({
+    subscriptionId,
+    resourceGroup: /\/resourceGroups\/([^/]+)\//i.exec(account.id)?.[1] ?? '',
+    location: account.location,
+    name: account.name,
+  }));
+}
+
+async function listingRows(portal: LocalPortal, token: string) {
+  const one = scaleSubscriptionId(1);
+  try {
+    await resetScale(portal, { subscriptions: 1, deletedAccountsPerSubscription: 2000 });
+    await portal.admin('PUT', '/latency', { ms: LIST_LATENCY_MS });
+    const result = await nodeTask<{ portalMs: number; sdkMs: number; counts: { portal: number; sdk: number } }>(
+      'list-one',
+      { subscriptionId: one, rounds: 5 },
+      token,
+    );
+    if (result.counts.portal !== 2000 || result.counts.sdk !== 2000) throw new Error(`listed ${JSON.stringify(result.counts)}, expected 2000`);
+    const ratio = result.portalMs / result.sdkMs;
+    add({
+      row: '1. list one subscription, 2,000 deleted accounts (portal action ÷ SDK)',
+      figure: `${fixed(ratio)}× (${Math.round(result.portalMs)} ms vs ${Math.round(result.sdkMs)} ms, ${LIST_LATENCY_MS} ms/request)`,
+      budget: '≤ 1.2×',
+      holds: ratio <= 1.2,
+      detail: result as unknown as Record<string, unknown>,
+    });
+  } catch (error) {
+    fail('1. list one subscription, 2,000 deleted accounts (portal action ÷ SDK)', '≤ 1.2×', error);
+  }
+
+  // Row 2 runs on the default scale world (20 × 500 = 10,000), which row 7 also needs.
+  let requestsPerSecond = NaN;
+  let emulatorPeak = NaN;
+  try {
+    await resetScale(portal, { subscriptions: 20, deletedAccountsPerSubscription: 500 });
+    await portal.admin('PUT', '/latency', { ms: LIST_LATENCY_MS });
+    const emulatorRss = sampleRss(portal.emulatorPid());
+    const subscriptionIds = Array.from({ length: 20 }, (_, i) => scaleSubscriptionId(i + 1));
+    const result = await nodeTask<{ allMs: number; slowestSingleMs: number; accounts: number; requests: number; requestsPerSecond: number }>(
+      'list-all',
+      { subscriptionIds, rounds: 3 },
+      token,
+    );
+    emulatorPeak = emulatorRss.stop();
+    requestsPerSecond = result.requestsPerSecond;
+    if (result.accounts !== 10_000) throw new Error(`listed ${result.accounts} accounts, expected 10000`);
+    const ratio = result.allMs / result.slowestSingleMs;
+    add({
+      row: '2. all subscriptions (20 × 500): total ÷ slowest single',
+      figure: `${fixed(ratio)}× (${Math.round(result.allMs)} ms vs ${Math.round(result.slowestSingleMs)} ms; ${result.requests} requests)`,
+      budget: '≤ 1.5×',
+      holds: ratio <= 1.5,
+      detail: result as unknown as Record<string, unknown>,
+    });
+  } catch (error) {
+    fail('2. all subscriptions (20 × 500): total ÷ slowest single', '≤ 1.5×', error);
+  }
+  return { requestsPerSecond, emulatorPeak };
+}
+
+async function tableRows(portal: LocalPortal, browser: BenchBrowser) {
+  try {
+    await resetScale(portal, { subscriptions: 1, deletedAccountsPerSubscription: 2000 });
+    const table = await measureTable(browser.context, scaleSubscriptionId(1), 2000);
+    add({
+      row: '3a. table, 2,000 rows: data received → first rows painted',
+      figure: `${Math.round(table.firstRowsMs)} ms`,
+      budget: '≤ 200 ms',
+      holds: table.firstRowsMs <= 200,
+      detail: { firstRowsMs: table.firstRowsMs },
+    });
+    add({
+      row: '3b. table, 2,000 rows: select-all, input → next paint',
+      figure: `${Math.round(table.selectAllMs)} ms`,
+      budget: '≤ 100 ms',
+      holds: table.selectAllMs <= 100,
+      detail: { selectAllMs: table.selectAllMs },
+    });
+    add({
+      row: '3c. table, 2,000 rows: scrolling, longest frame (p95)',
+      figure: `${Math.round(table.scrollLongestFrameMs)} ms (p95 ${Math.round(table.scrollP95FrameMs)} ms)`,
+      budget: '≤ 100 ms (bench choice)',
+      holds: table.scrollLongestFrameMs <= 100,
+      detail: { longest: table.scrollLongestFrameMs, p95: table.scrollP95FrameMs },
+    });
+    const weight = await gzippedBytes(table.scriptUrls);
+    add({
+      row: '5. first-load JS of the main view (gzip, production build)',
+      figure: `${fixed(weight.total / 1024, 1)} KB in ${weight.files} scripts`,
+      budget: '≤ 250 KB',
+      holds: weight.total <= 250 * 1024,
+      detail: { bytes: weight.total, files: weight.files, urls: table.scriptUrls },
+    });
+  } catch (error) {
+    fail('3. table, 2,000 rows', '≤ 200 ms; ≤ 100 ms', error);
+  }
+}
+
+async function bulkRows(portal: LocalPortal, browser: BenchBrowser, token: string) {
+  const sub = scaleSubscriptionId(1);
+  // Four resource groups, all present, so every account can be recovered.
+  const world = { subscriptions: 1, deletedAccountsPerSubscription: BULK_COUNT, resourceGroupsPerSubscription: 4 };
+  const ideal = Math.ceil(BULK_COUNT / BULK_CONCURRENCY) * OPERATION_SECONDS * 1000;
+  let portalPeak = 0;
+  for (const kind of ['recover', 'purge'] as const) {
+    const name = `4${kind === 'recover' ? 'a' : 'b'}. bulk ${kind} of ${BULK_COUNT}, ${OPERATION_SECONDS} s per operation (concurrency ${BULK_CONCURRENCY})`;
+    try {
+      // Recover is one PUT that ARM answers when done: the operation's time is that PUT's latency.
+      // Purge is a long-running operation: DELETE, then polling until it succeeds.
+      const setTimes = async () => {
+        await portal.admin('PUT', '/lro', { durationSeconds: OPERATION_SECONDS });
+        await portal.admin('PUT', '/latency', kind === 'recover' ? { ms: 0, writes: OPERATION_SECONDS * 1000 } : { ms: 0 });
+      };
+      await resetScale(portal, { ...world, deletedAccountsPerSubscription: SEQUENTIAL_SAMPLE });
+      await setTimes();
+      const sample = await nodeTask<{ perOperationMs: number }>('sequential', { kind, accounts: await deletedAccountRefs(portal, sub) }, token);
+      const oneAtATime = sample.perOperationMs * BULK_COUNT;
+
+      await resetScale(portal, world);
+      await setTimes();
+      const rss = sampleRss(portal.portalPid());
+      const run = await runBulkInUi(browser.context, sub, kind, BULK_COUNT);
+      portalPeak = Math.max(portalPeak, rss.stop());
+      const expected = `${BULK_COUNT} ${kind === 'recover' ? 'recovered' : 'purged'}`;
+      if (run.summary.trim() !== expected) throw new Error(`the portal said '${run.summary}', expected '${expected}'`);
+      const vsIdeal = run.ms / ideal;
+      const speedup = oneAtATime / run.ms;
+      add({
+        row: name,
+        figure: `${fixed(vsIdeal)}× ideal (${fixed(run.ms / 1000, 1)} s vs ${fixed(ideal / 1000, 0)} s); ${fixed(speedup, 1)}× faster than one at a time (${fixed(oneAtATime / 1000, 0)} s, from ${SEQUENTIAL_SAMPLE} timed)`,
+        budget: '≤ 1.25× ideal; ≥ 10× faster',
+        holds: vsIdeal <= 1.25 && speedup >= 10,
+        detail: { wallMs: run.ms, idealMs: ideal, oneAtATimeMs: oneAtATime, perOperationMs: sample.perOperationMs, concurrency: BULK_CONCURRENCY },
+      });
+    } catch (error) {
+      fail(name, '≤ 1.25× ideal; ≥ 10× faster', error);
+    }
+  }
+  return portalPeak;
+}
+
+async function lighthouseRow(portal: LocalPortal, browser: BenchBrowser) {
+  const name = '6. Lighthouse, signed-in main view (desktop): performance / accessibility';
+  try {
+    await portal.admin('POST', '/reset', { seed: 'demo' });
+    const warm = await browser.context.newPage();
+    await warm.goto(`${portalUrl}/`);
+    await waitForList(warm);
+    await warm.close();
+    const result = await lighthouse(
+      `${portalUrl}/`,
+      { port: browser.debuggingPort, output: 'json', logLevel: 'error', disableStorageReset: true, onlyCategories: ['performance', 'accessibility'] },
+      desktopConfig,
+    );
+    const categories = result?.lhr.categories;
+    const performance = Math.round((categories?.performance?.score ?? NaN) * 100);
+    const accessibility = Math.round((categories?.accessibility?.score ?? NaN) * 100);
+    const failing = Object.values(result?.lhr.audits ?? {})
+      .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative')
+      .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+    add({
+      row: name,
+      figure: `${performance} / ${accessibility}`,
+      budget: '≥ 90 / 100',
+      holds: performance >= 90 && accessibility === 100,
+      detail: { performance, accessibility, belowNinety: failing },
+    });
+  } catch (error) {
+    fail(name, '≥ 90 / 100', error);
+  }
+}
+
+function printTable() {
+  const header = ['row', 'figure', 'budget', 'holds?'];
+  const body = rows.map((row) => [row.row, row.figure, row.budget, row.holds ? 'yes' : 'NO']);
+  const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n'));
+}
+
+async function main() {
+  const started = Date.now();
+  const portal = await startLocalPortal(log);
+  let browser: BenchBrowser | undefined;
+  try {
+    browser = await startBrowser();
+    await portal.admin('POST', '/reset', { seed: 'demo' });
+    const page = await browser.context.newPage();
+    const token = await signInAsAdmin(page);
+    await page.close();
+    log('signed in as admin@contoso.test (user token, from the portal\'s own server action calls)');
+
+    const { requestsPerSecond: neededRps, emulatorPeak } = await listingRows(portal, token);
+    await tableRows(portal, browser);
+    const portalPeak = await bulkRows(portal, browser, token);
+    await lighthouseRow(portal, browser);
+
+    add({
+      row: '7a. memory: portal server peak RSS during the bulk runs',
+      figure: `${fixed(portalPeak / MB, 0)} MB`,
+      budget: '≤ 300 MB',
+      holds: portalPeak > 0 && portalPeak <= 300 * MB,
+      detail: { bytes: portalPeak },
+    });
+    await resetScale(portal, { subscriptions: 20, deletedAccountsPerSubscription: 500 });
+    const emulatorNow = treeRssBytes(portal.emulatorPid());
+    add({
+      row: '7b. memory: emulator RSS with 10,000 deleted accounts (peak while listing them all)',
+      figure: `${fixed(Math.max(emulatorPeak || 0, emulatorNow) / MB, 0)} MB`,
+      budget: '≤ 200 MB',
+      holds: Math.max(emulatorPeak || 0, emulatorNow) <= 200 * MB,
+      detail: { peakWhileListingBytes: emulatorPeak, afterResetBytes: emulatorNow },
+    });
+
+    try {
+      const throughput = await nodeTask<{ requestsPerSecond: number; non2xx: number; latencyP99Ms: number }>(
+        'throughput',
+        { subscriptionId: scaleSubscriptionId(1), connections: 10, seconds: 5 },
+        token,
+      );
+      const headroom = throughput.requestsPerSecond / neededRps;
+      add({
+        row: '8. emulator: list requests/s on loopback (autocannon, 10 connections, pages of 100) ÷ what row 2 asks of it',
+        figure: `${Math.round(throughput.requestsPerSecond)} req/s vs ${Math.round(neededRps)} req/s needed: ${fixed(headroom, 1)}× headroom`,
+        budget: 'never the bottleneck (≥ 2×)',
+        holds: headroom >= 2,
+        detail: { ...throughput, neededRequestsPerSecond: neededRps },
+      });
+    } catch (error) {
+      fail('8. emulator: list requests/s on loopback (autocannon)', 'never the bottleneck (≥ 2×)', error);
+    }
+  } finally {
+    await browser?.close();
+    await portal.stop();
+  }
+  printTable();
+  const results = {
+    date: new Date().toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    settings: { listLatencyMs: LIST_LATENCY_MS, bulkCount: BULK_COUNT, operationSeconds: OPERATION_SECONDS, bulkConcurrency: BULK_CONCURRENCY },
+    rows,
+  };
+  fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log(`done in ${results.durationSeconds} s; bench/results.json written`);
+}
+
+await main();
