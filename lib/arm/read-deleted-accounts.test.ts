@@ -1,0 +1,84 @@
+/**
+ * The per-row dependency checks, through the listing server action against the ARM emulator's demo world:
+ * what ARM holds decides each status, and the reads stay few and well formed.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
+import type { DeletedAccount } from '@/lib/deleted-accounts/types';
+import { startPortalArm, type PortalArm } from './testing/portal-arm';
+
+vi.mock('server-only', () => ({}));
+const { listDeletedAccounts } = await import('@/app/actions');
+
+const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
+const S = DEMO_SUBSCRIPTIONS.sandbox.subscriptionId;
+
+let env: PortalArm;
+beforeAll(async () => {
+  env = await startPortalArm();
+});
+afterAll(() => env.close());
+beforeEach(async () => {
+  await env.arm.admin('POST', '/reset', { seed: 'demo' });
+  const wide = { capacity: 1e6, refillPerSecond: 1e6 };
+  await env.arm.admin('PUT', '/throttle', { reads: wide, writes: wide, deletes: wide });
+  env.recorder.clear();
+});
+
+async function statuses(subscription: string, who: 'admin' | 'operator' = 'admin'): Promise<Map<string, DeletedAccount['status']>> {
+  const result = await listDeletedAccounts({ token: await env.arm.token(who), subscription });
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return new Map(result.data.accounts.map((account) => [account.name, account.status]));
+}
+
+describe('dependency checks in the deleted-accounts list', () => {
+  it('says a Key Vault is not found and a storage account is gone when ARM has neither, and blocks recover', async () => {
+    const rows = await statuses(P);
+    expect(rows.get('contoso-cmk-textanalytics')).toMatchObject({
+      label: 'Key Vault not found',
+      recover: { allowed: false, reason: expect.stringContaining("'kv-contoso-old'") },
+    });
+    expect(rows.get('contoso-speech-callcenter')).toMatchObject({
+      label: 'Storage gone',
+      recover: { allowed: false, reason: expect.stringContaining("'stcontosospeechdata'") },
+    });
+  });
+
+  it('says Recoverable, with nothing left unchecked, when the vault and the storage account exist', async () => {
+    const rows = await statuses(P);
+    expect(rows.get('contoso-language-support')).toEqual({
+      label: 'Recoverable',
+      tone: 'success',
+      recover: { allowed: true },
+      purge: { allowed: true },
+    });
+  });
+
+  it('finds a vault that lives in another subscription', async () => {
+    await env.arm.admin('POST', '/world/vaults', { subscriptionId: S, resourceGroup: 'rg-sandbox', name: 'kv-contoso-old', location: 'eastus' });
+    expect((await statuses(P)).get('contoso-cmk-textanalytics')?.label).toBe('Recoverable');
+  });
+
+  it('sees a storage account created again', async () => {
+    await env.arm.admin('POST', '/world/storage-accounts', { subscriptionId: P, resourceGroup: 'rg-ai-prod', name: 'stcontosospeechdata', location: 'eastus' });
+    expect((await statuses(P)).get('contoso-speech-callcenter')?.label).toBe('Recoverable');
+  });
+
+  it('says it could not check, rather than gone, when the vault lists cannot be read', async () => {
+    await env.arm.admin('POST', '/faults', { status: 503, method: 'GET', path: '/providers/Microsoft.KeyVault/vaults$', retryAfterSeconds: 0 });
+    const status = (await statuses(P)).get('contoso-cmk-textanalytics');
+    expect(status?.label).toBe('Recoverable');
+    expect(status?.detail).toMatch(/Could not check Key Vault 'kv-contoso-old'/);
+  });
+
+  it('sends well-formed paths and reads each subscription’s vaults at most once for "All subscriptions"', async () => {
+    await statuses('all');
+    const paths = env.recorder.requests.map((request) => request.path);
+    expect(paths.filter((path) => path.startsWith('//'))).toEqual([]);
+    const vaultReads = paths.filter((path) => /\/providers\/Microsoft\.KeyVault\/vaults\?/.test(path)).map((path) => path.split('/')[2]);
+    // Own subscription first for each subscription with a CMK account, then the directory of all, read once.
+    expect(vaultReads.length).toBeLessThanOrEqual(2 * Object.keys(DEMO_SUBSCRIPTIONS).length);
+    const storageReads = paths.filter((path) => /\/providers\/Microsoft\.Storage\/storageAccounts\//.test(path));
+    expect(new Set(storageReads).size).toBe(storageReads.length);
+  });
+});
