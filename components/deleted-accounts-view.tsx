@@ -106,6 +106,9 @@ export function DeletedAccountsView() {
   const [progress, setProgress] = useState<Map<string, RowProgress>>(() => new Map());
   const [running, setRunning] = useState<BulkKind | null>(null);
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  // Rows whose action failed stay in the table (with ARM's answer) until retried or dismissed, even when a
+  // refresh no longer lists them (a purge that took effect but whose answer was lost).
+  const [pinned, setPinned] = useState<DeletedAccount[]>([]);
   const [purgeTargets, setPurgeTargets] = useState<DeletedAccount[] | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [recreating, setRecreating] = useState<Set<string>>(() => new Set());
@@ -117,10 +120,13 @@ export function DeletedAccountsView() {
   );
   const subscriptionName = useCallback((id: string) => subscriptionNames.get(id.toLowerCase()) ?? id, [subscriptionNames]);
 
-  const allAccounts = useMemo(
-    () => reconcileHidden(list.data?.accounts ?? [], hidden, now).visible,
-    [list.data, hidden, now],
-  );
+  const allAccounts = useMemo(() => {
+    const listed = reconcileHidden(list.data?.accounts ?? [], hidden, now).visible;
+    const listedIds = new Set(listed.map((account) => account.id.toLowerCase()));
+    const hiddenIds = new Set(hidden.keys());
+    const missing = pinned.filter((account) => !listedIds.has(account.id.toLowerCase()) && !hiddenIds.has(account.id.toLowerCase()));
+    return missing.length === 0 ? listed : [...listed, ...missing];
+  }, [list.data, hidden, now, pinned]);
   const visible = useMemo(() => filterAccounts(allAccounts, filters), [allAccounts, filters]);
   const selection = useMemo(() => visible.filter((account) => selected.has(account.id)), [visible, selected]);
 
@@ -172,6 +178,8 @@ export function DeletedAccountsView() {
       });
       setProgress((current) => new Map([...current].filter(([id]) => !doneIds.has(id))));
       setSelected(new Set(summary.failed.map((failure) => failure.id)));
+      const failedIds = new Set(summary.failed.map((failure) => failure.id));
+      setPinned(accounts.filter((account) => failedIds.has(account.id)));
       const text = summarizeBulk(VERBS[kind].past, summary);
       setOutcome({ kind, summary, text });
       setAnnouncement(text);
@@ -190,11 +198,19 @@ export function DeletedAccountsView() {
 
   const retryFailed = () => {
     if (!outcome) return;
+    // The accounts as they were when they failed: a refresh may no longer list them.
     const failedIds = new Set(outcome.summary.failed.map((failure) => failure.id));
     void runAction(
       outcome.kind,
-      allAccounts.filter((account) => failedIds.has(account.id)),
+      pinned.filter((account) => failedIds.has(account.id)),
     );
+  };
+
+  const dismissOutcome = () => {
+    const failedIds = new Set(pinned.map((account) => account.id));
+    setOutcome(null);
+    setPinned([]);
+    setProgress((current) => new Map([...current].filter(([id]) => !failedIds.has(id))));
   };
 
   const recreate = async (fix: RecreateResourceGroupFix) => {
@@ -267,7 +283,7 @@ export function DeletedAccountsView() {
                 Retry failed
               </Button>
             ) : null}
-            <Button appearance="transparent" onClick={() => setOutcome(null)}>
+            <Button appearance="transparent" onClick={dismissOutcome}>
               Dismiss
             </Button>
           </MessageBarActions>
