@@ -1,7 +1,7 @@
 import { DEMO_SUBSCRIPTIONS } from '../emulator/demo-world';
 import { expect, signIn, test } from './fixtures';
 import { DeletedResourcesPage } from './pages/deleted-resources-page';
-import { accountPath } from './support/arm-paths';
+import { accountPath, deletedAccountPath } from './support/arm-paths';
 import { admin, armGet } from './support/local-azure';
 
 const production = DEMO_SUBSCRIPTIONS.production.subscriptionId;
@@ -37,4 +37,31 @@ test('a failure in the middle of a bulk recover is reported on its row with ARMâ
   for (const name of targets) {
     expect((await armGet(accountPath(production, 'rg-search-prod', name))).status, `${name} exists`).toBe(200);
   }
+});
+
+test('a purge whose answer was lost is reported as failed, and "Retry failed" ends it as purged without an error', async ({ page }) => {
+  const sandbox = DEMO_SUBSCRIPTIONS.sandbox.subscriptionId;
+  await signIn(page, 'admin@contoso.test', `/?subscription=${sandbox}&q=rg-sandbox`);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  // ARM purges fabrikam-speech, but the portal never hears so (nor on its own retries).
+  await admin('POST', '/faults', {
+    status: 500,
+    method: 'DELETE',
+    path: '/deletedAccounts/fabrikam-speech$',
+    count: 4,
+    phase: 'after',
+  });
+  await portal.select('fabrikam-speech', 'fabrikam-translator');
+  await portal.purgeButton.click();
+  await portal.purgeDialog().confirmation.fill('2');
+  await portal.purgeDialog().confirmButton().click();
+
+  await expect(portal.bulkSummary('1 purged, 1 failed')).toBeVisible({ timeout: 45_000 });
+  await expect(portal.row('fabrikam-speech')).toContainText('Failed');
+  expect((await armGet(deletedAccountPath(sandbox, 'EastUS', 'rg-sandbox', 'fabrikam-speech'))).status).toBe(404);
+
+  await portal.retryFailedButton.click();
+  await expect(portal.bulkSummary('1 purged')).toBeVisible({ timeout: 30_000 });
+  await expect(portal.row('fabrikam-speech')).toHaveCount(0);
 });
