@@ -28,6 +28,9 @@ test('the reader can only look: Recover and Purge are disabled with their reason
   await expect(portal.purgeButton).toBeDisabled();
   await expect(portal.recoverButton).toHaveAccessibleDescription(/Recover: You can't recover: it needs write access/);
   await expect(portal.purgeButton).toHaveAccessibleDescription(`Purge: ${PURGE_REASON}`);
+  // The reader may not create resource groups either: the blocker is shown without the one-click fix.
+  await expect(portal.statusCell('contoso-legacy-luis')).toContainText('Resource group gone');
+  await expect(portal.row('contoso-legacy-luis').getByRole('button', { name: /Recreate resource group/ })).toHaveCount(0);
   // A disabled button does nothing when clicked anyway.
   await portal.purgeButton.click({ force: true });
   await expect(portal.purgeDialog().dialog).toHaveCount(0);
