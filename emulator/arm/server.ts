@@ -66,7 +66,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 function createContext(req: IncomingMessage, res: ServerResponse, fallbackBase: string): RequestContext {
   const host = req.headers.host;
   const baseUrl = host && SAFE_HOST.test(host) ? `https://${host}` : fallbackBase;
-  const url = new URL(req.url ?? '/', baseUrl);
+  // The request target is a path even when it starts with '//' (@azure/arm-resources getById sends
+  // '//subscriptions/...'); resolving it against the base would read 'subscriptions' as a host name.
+  const target = req.url?.startsWith('/') ? req.url : '/';
+  const url = new URL(baseUrl + target);
   const clientCorrelation = [req.headers['x-ms-correlation-request-id'], req.headers['x-ms-client-request-id']].find(
     (v): v is string => typeof v === 'string' && SAFE_ID.test(v),
   );

@@ -91,6 +91,9 @@ describe('official Azure SDKs against the local Azure (demo world)', () => {
     const names = [];
     for await (const g of resources.resourceGroups.list()) names.push(g.name);
     expect(names).toContain('conformance-groups');
+    // Generic reads by id: the SDK sends '//subscriptions/...', which ARM reads as a path.
+    const byId = await resources.resources.getById(group.id!, '2022-09-01');
+    expect(byId.name).toBe('conformance-groups');
     const missing = await armError(resources.resourceGroups.get('no-such-group'));
     expect(missing).toMatchObject({ statusCode: 404, code: 'ResourceGroupNotFound' });
   });
