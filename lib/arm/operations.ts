@@ -119,19 +119,17 @@ export async function listKeyVaultNames(session: ArmSession, subscriptionId: str
   );
 }
 
-/**
- * Whether a storage account (by its validated ARM id) still exists; throws when ARM's answer does not say.
- * A plain GET on the id's path: the SDK's getById would send `//subscriptions/...` (its template adds a slash).
- */
+/** Whether a storage account (by its validated ARM id) still exists; throws when ARM's answer does not say. */
 export async function storageAccountExists(session: ArmSession, subscriptionId: string, resourceId: string): Promise<boolean> {
-  const client = session.authorization(subscriptionId);
-  const url = `${client.$host}${resourceId.split('/').map(encodeURIComponent).join('/')}?api-version=${STORAGE_API_VERSION}`;
-  const response = await client.sendRequest(createPipelineRequest({ url, method: 'GET', ...readTimeout() }));
-  const correlationId = response.headers.get('x-ms-correlation-request-id') ?? session.correlationId;
-  const armError = response.status === 200 ? undefined : armErrorFromResponse(response.status, response.bodyAsText ?? undefined, correlationId);
-  const existence = existenceFromRead(response.status, armError?.code);
-  if (existence === 'unknown') throw armError ?? armErrorFromResponse(response.status, undefined, correlationId);
-  return existence;
+  try {
+    await session.resources(subscriptionId).resources.getById(resourceId, STORAGE_API_VERSION, readTimeout());
+    return true;
+  } catch (error) {
+    const armError = toArmError(error, session.correlationId);
+    const existence = existenceFromRead(armError.status ?? 0, armError.code);
+    if (existence === 'unknown') throw armError;
+    return existence;
+  }
 }
 
 /** Recover = PUT the account with restore:true in its original location; follows the operation to its end. */
