@@ -83,6 +83,7 @@ const schemas = {
       phase: z.enum(['before', 'after']).default('before'),
       retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
       seed: z.number().int().optional(),
+      code: z.string().regex(/^[A-Za-z][A-Za-z0-9.]{0,99}$/).optional(),
     })
     .strict(),
   subscription: z

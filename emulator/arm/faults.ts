@@ -24,6 +24,11 @@ export interface FaultRuleSpec {
   retryAfterSeconds: number;
   /** Seed for a reproducible sequence of hits and misses. */
   seed?: number;
+  /**
+   * ARM's error code to answer with instead of the status's usual one (409 defaults to RequestConflict), e.g.
+   * a 409 `FlagMustBeSetForRestore` to show that a permanent conflict is not retried like a transient one.
+   */
+  code?: string;
 }
 
 export interface FaultRule extends FaultRuleSpec {
@@ -125,5 +130,6 @@ export function faultResponse(rule: FaultRule, path: string, correlationId: stri
         return new ArmError(504, 'GatewayTimeout', "The gateway did not receive a response from 'Microsoft.CognitiveServices' within the specified time period.");
     }
   })();
-  return { status: error.status, headers: error.headers, body: error.toBody() };
+  const answer = rule.code ? new ArmError(error.status, rule.code, `Injected fault: ${rule.code}.`, error.headers) : error;
+  return { status: answer.status, headers: answer.headers, body: answer.toBody() };
 }

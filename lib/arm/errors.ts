@@ -100,7 +100,16 @@ export function toArmError(error: unknown, correlationId?: string): ArmError {
   return new ArmError('unexpected', 'InternalError', 'The portal hit an unexpected error.', correlationId, undefined);
 }
 
+/**
+ * ARM's 409 `RequestConflict`: the resource is busy (a purge right after the delete); the same request succeeds
+ * a little later. Other 409s (`FlagMustBeSetForRestore`, `CustomDomainInUse`, `KeyVaultNotFound`, ...) are
+ * prerequisites another attempt cannot fix.
+ */
+export function isTransientConflict(error: ArmError): boolean {
+  return error.status === 409 && error.code.toLowerCase() === 'requestconflict';
+}
+
 /** True for failures that another attempt may fix (throttling, outages, timeouts, transient conflicts). */
 export function isTransient(error: ArmError): boolean {
-  return error.kind === 'unavailable' || error.code === 'RequestConflict';
+  return error.kind === 'unavailable' || isTransientConflict(error);
 }

@@ -6,7 +6,7 @@ import type { PermissionSet } from '@/lib/deleted-accounts/permissions';
 import type { DeletedAccountRef } from '@/lib/deleted-accounts/schemas';
 import type { Subscription } from '@/lib/deleted-accounts/types';
 import type { ArmSession } from './session';
-import { armErrorFromResponse, toArmError } from './errors';
+import { armErrorFromResponse, isTransientConflict, toArmError } from './errors';
 
 /**
  * Every ARM call the portal makes. Arguments arrive validated (lib/deleted-accounts/schemas); the SDKs
@@ -16,6 +16,11 @@ import { armErrorFromResponse, toArmError } from './errors';
 const READ_TIMEOUT_MS = 45_000;
 const OPERATION_TIMEOUT_MS = 180_000;
 const POLL_INTERVAL_MS = 1_000;
+/**
+ * Waits before each new attempt of a purge that ARM answered with 409 RequestConflict (the pipeline does not
+ * retry 409s): about 7 s in all, with jitter so a bulk's conflicting purges do not come back in step.
+ */
+const CONFLICT_RETRY_DELAYS_MS = [1_000, 2_000, 4_000];
 const AUTHORIZATION_API_VERSION = '2022-04-01';
 const STORAGE_API_VERSION = '2023-05-01';
 const KEY_VAULT_API_VERSION = '2023-07-01';
@@ -144,19 +149,37 @@ export async function recoverDeletedAccount(session: ArmSession, account: Delete
 
 /**
  * Purge = DELETE on the deletedAccounts path in the account's own region. An account that is already gone
- * (404) counts as purged: the person's goal is reached, and a retried purge must not turn into an error.
+ * (404) counts as purged: the person's goal is reached, and a retried purge must not turn into an error. A 409
+ * RequestConflict (purging right after the delete) is tried again after a pause; other 409s are final.
  */
 export async function purgeDeletedAccount(session: ArmSession, account: DeletedAccountRef): Promise<void> {
-  try {
-    await session
-      .cognitiveServices(account.subscriptionId)
-      .deletedAccounts.beginPurgeAndWait(account.location, account.resourceGroup, account.name, {
-        abortSignal: AbortSignal.timeout(OPERATION_TIMEOUT_MS),
-        updateIntervalInMs: POLL_INTERVAL_MS,
-      });
-  } catch (error) {
-    const armError = toArmError(error, session.correlationId);
-    if (armError.status === 404) return;
-    throw armError;
+  const abortSignal = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await session
+        .cognitiveServices(account.subscriptionId)
+        .deletedAccounts.beginPurgeAndWait(account.location, account.resourceGroup, account.name, {
+          abortSignal,
+          updateIntervalInMs: POLL_INTERVAL_MS,
+        });
+      return;
+    } catch (error) {
+      const armError = toArmError(error, session.correlationId);
+      if (armError.status === 404) return;
+      const delay = CONFLICT_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !isTransientConflict(armError)) throw armError;
+      await sleep(delay * (0.75 + Math.random() * 0.5), abortSignal);
+    }
   }
+}
+
+function sleep(ms: number, abortSignal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (abortSignal.aborted) return reject(abortSignal.reason as Error);
+    const timer = setTimeout(resolve, ms);
+    abortSignal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(abortSignal.reason as Error);
+    }, { once: true });
+  });
 }

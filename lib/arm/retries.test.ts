@@ -1,7 +1,7 @@
 /**
  * Retries against the ARM emulator's fault injection, through the real server actions: transient failures
  * (429 with Retry-After, 500/502/503/504, dropped connections) are retried with backoff and a bounded total
- * time; 403/404/409 are not; a purge or recover whose answer was lost is retried without doing it twice
+ * time; 409 RequestConflict is tried again after a pause; 403/404 and other 409s are not; a purge or recover whose answer was lost is retried without doing it twice
  * (the emulator's event log shows each change once).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -79,6 +79,31 @@ describe('transient failures are retried', () => {
     expect(await changesOf('deletedAccountPurged', name)).toHaveLength(1);
   });
 
+  it('409 RequestConflict (a purge right after the delete) is tried again after a pause and done once', async () => {
+    const name = 'contoso-contentsafety';
+    await fault({ status: 409, method: 'DELETE', path: `/${name}$`, count: 2 });
+    expectOk(await actions.purgeDeletedAccount({ token: admin, account: account('rg-ai-prod', 'eastus', name) }));
+    const [first, second, third] = sentFor('DELETE', name);
+    expect(third, 'tried three times').toBeDefined();
+    // Backoff: about 1 s, then about 2 s (each within ±25 %).
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(700);
+    expect(third!.at - second!.at).toBeGreaterThanOrEqual(1_400);
+    expect(await changesOf('deletedAccountPurged', name)).toHaveLength(1);
+  });
+
+  it('409 RequestConflict that lasts gives up after a bounded number of attempts and time, with ARM’s message', async () => {
+    const name = 'contoso-docintel-invoices';
+    await fault({ status: 409, method: 'DELETE', path: `/${name}$` });
+    const started = Date.now();
+    const result = await actions.purgeDeletedAccount({ token: admin, account: account('rg-docs-prod', 'SOUTHCENTRALUS', name) });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'arm', code: 'RequestConflict', status: 409 });
+    if (!result.ok) expect(result.error.message).toMatch(/provisioning state is not terminal/);
+    expect(sentFor('DELETE', name)).toHaveLength(4);
+    expect(await changesOf('deletedAccountPurged', name)).toHaveLength(0);
+  }, 30_000);
+
   it('gives up on a lasting outage after a bounded number of attempts and time, as "unavailable"', async () => {
     const name = 'contoso-customvision-train';
     await fault({ status: 503, method: 'DELETE', path: `/${name}$`, retryAfterSeconds: 0 });
@@ -139,13 +164,27 @@ describe('failures another attempt cannot fix are not retried', () => {
     expect(sentFor('PUT', name)).toHaveLength(1);
   });
 
-  it('409: a conflict is reported, asked once', async () => {
-    const name = 'contoso-contentsafety';
-    await fault({ status: 409, method: 'DELETE', path: `/${name}$` });
-    const result = await actions.purgeDeletedAccount({ token: admin, account: account('rg-ai-prod', 'eastus', name) });
+  it.each([
+    ['FlagMustBeSetForRestore', 'rg-docs-prod', 'SouthCentralUS', 'contoso-docintel-receipts'],
+    ['CustomDomainInUse', 'rg-vision-prod', 'West Europe', 'contoso-face-kiosk'],
+    ['KeyVaultNotFound', 'rg-openai-prod', 'swedencentral', 'contoso-openai-eastus'],
+  ] as const)(
+    '409 %s: a conflict another attempt cannot fix is reported, asked once',
+    async (code, group, location, name) => {
+      await fault({ status: 409, code, method: 'DELETE', path: `/${name}$` });
+      const result = await actions.purgeDeletedAccount({ token: admin, account: account(group, location, name) });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatchObject({ kind: 'arm', code, status: 409 });
+      expect(sentFor('DELETE', name)).toHaveLength(1);
+      expect(await changesOf('deletedAccountPurged', name)).toHaveLength(0);
+    },
+  );
+
+  it("409 KeyVaultNotFound from ARM itself: recover without the account's Key Vault is asked once", async () => {
+    const name = 'contoso-cmk-textanalytics';
+    const result = await actions.recoverDeletedAccount({ token: admin, account: account('rg-ai-prod', 'eastus', name) });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ kind: 'arm', code: 'RequestConflict', status: 409 });
-    expect(sentFor('DELETE', name)).toHaveLength(1);
-    expect(await changesOf('deletedAccountPurged', name)).toHaveLength(0);
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'arm', code: 'KeyVaultNotFound', status: 409 });
+    expect(sentFor('PUT', name)).toHaveLength(1);
   });
 });
