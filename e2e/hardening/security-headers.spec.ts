@@ -6,10 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Agent, fetch } from 'undici';
-import { DEMO_SERVICE_PRINCIPAL, DEMO_TENANT } from '../../emulator/demo-world';
-import { e2ePorts, e2eStateDir } from '../../playwright.config';
-import { armGet, identityUrl } from '../support/local-azure';
+import { e2ePorts } from '../../playwright.config';
+import { armGet, identityUrl, tokenForServicePrincipal } from '../support/local-azure';
 import { expect, test } from '../fixtures';
 
 const portalOrigin = `http://localhost:${e2ePorts.portal}`;
@@ -89,29 +87,13 @@ function serverActionId(exportedName: string): string {
   return entry[0];
 }
 
-async function servicePrincipalToken(): Promise<string> {
-  const dispatcher = new Agent({ connect: { ca: fs.readFileSync(path.join(e2eStateDir, 'ca.pem'), 'utf8') } });
-  const response = await fetch(`${identityUrl}/${DEMO_TENANT.id}/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: DEMO_SERVICE_PRINCIPAL.clientId,
-      client_secret: DEMO_SERVICE_PRINCIPAL.secret,
-      scope: 'https://management.azure.com/.default',
-    }).toString(),
-    dispatcher,
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
 const PRODUCTION = '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d';
 const resourceGroupPath = (name: string) => `/subscriptions/${PRODUCTION}/resourcegroups/${name}?api-version=2021-04-01`;
 
 test.describe('server actions', () => {
   test('a cross-origin POST to a server action is refused and does nothing; the same POST from the portal runs', async ({ request }) => {
     const actionId = serverActionId('recreateResourceGroup');
-    const token = await servicePrincipalToken();
+    const token = await tokenForServicePrincipal();
     // rg-legacy-2019 and rg-hackathon were deleted in the demo world; recreating one is visible in ARM.
     const post = (origin: string, resourceGroup: string) =>
       request.post('/', {

@@ -34,7 +34,8 @@ export async function admin(method: string, pathAndQuery: string, body?: unknown
 
 let servicePrincipalToken: { token: string; expiresAt: number } | undefined;
 
-async function tokenForServicePrincipal(): Promise<string> {
+/** An ARM access token for the demo service principal (Owner everywhere), cached until a minute before expiry. */
+export async function tokenForServicePrincipal(): Promise<string> {
   if (servicePrincipalToken && servicePrincipalToken.expiresAt > Date.now() + 60_000) return servicePrincipalToken.token;
   const response = await fetch(`${identityUrl}/${DEMO_TENANT.id}/oauth2/v2.0/token`, {
     method: 'POST',
