@@ -11,7 +11,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { scaleSubscriptionId } from '../emulator/arm/seed-scale';
 import { BULK_CONCURRENCY } from '../lib/bulk/run-bulk';
 import type { DeletedAccountRef } from '../lib/deleted-accounts/schemas';
-import { gzippedBytes, measureTable, runBulkInUi } from './browser-rows';
+import { gzippedBytes, mainViewScripts, measureTable, runBulkInUi } from './browser-rows';
 import { signInAsAdmin, startBrowser, waitForList, type BenchBrowser } from './support/browser';
 import { armUrl, benchEnv, benchStateDir, portalUrl, root, sampleRss, treeRssBytes, startLocalPortal, type LocalPortal } from './support/local-portal';
 
@@ -32,6 +32,23 @@ interface Row {
   detail: Record<string, unknown>;
 }
 
+/**
+ * `--only=3,5` runs just those rows (while working on them); rows that need another row's measurements bring
+ * it along: 7 needs 2 and 4 (the peaks are taken during them), 8 needs 2 (the request rate it compares with).
+ * A partial run prints its table and leaves bench/results.json alone.
+ */
+function selectedRows(argv: string[]): Set<number> | null {
+  const value = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  if (value === undefined) return null;
+  const chosen = new Set(value.split(',').map((part) => Number(part.trim())));
+  for (const row of chosen) if (!Number.isInteger(row) || row < 1 || row > 8) throw new Error(`--only: no row '${row}' (rows are 1 to 8)`);
+  if (chosen.has(7)) [2, 4].forEach((row) => chosen.add(row));
+  if (chosen.has(8)) chosen.add(2);
+  return chosen;
+}
+
+const only = selectedRows(process.argv.slice(2));
+const runs = (row: number) => only === null || only.has(row);
 const rows: Row[] = [];
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -88,7 +105,7 @@ async function deletedAccountRefs(portal: LocalPortal, subscriptionId: string): 
   }));
 }
 
-async function listingRows(portal: LocalPortal, token: string) {
+async function listOneRow(portal: LocalPortal, token: string) {
   const one = scaleSubscriptionId(1);
   try {
     await resetScale(portal, { subscriptions: 1, deletedAccountsPerSubscription: 2000 });
@@ -110,7 +127,9 @@ async function listingRows(portal: LocalPortal, token: string) {
   } catch (error) {
     fail('1. list one subscription, 2,000 deleted accounts (portal action ÷ SDK)', '≤ 1.2×', error);
   }
+}
 
+async function listAllRow(portal: LocalPortal, token: string) {
   // Row 2 runs on the default scale world (20 × 500 = 10,000), which row 7 also needs.
   let requestsPerSecond = NaN;
   let emulatorPeak = NaN;
@@ -141,22 +160,27 @@ async function listingRows(portal: LocalPortal, token: string) {
   return { requestsPerSecond, emulatorPeak };
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
 async function tableRows(portal: LocalPortal, browser: BenchBrowser) {
+  const firstRows = '3a. table, 2,000 rows: data received → first rows painted (median of 3 loads)';
   try {
     await resetScale(portal, { subscriptions: 1, deletedAccountsPerSubscription: 2000 });
     const table = await measureTable(browser.context, scaleSubscriptionId(1), 2000);
+    const firstRowsMs = median(table.firstRowsMs);
     add({
-      row: '3a. table, 2,000 rows: data received → first rows painted',
-      figure: `${Math.round(table.firstRowsMs)} ms`,
+      row: firstRows,
+      figure: `${Math.round(firstRowsMs)} ms (loads: ${table.firstRowsMs.map((ms) => Math.round(ms)).join(', ')} ms)`,
       budget: '≤ 200 ms',
-      holds: table.firstRowsMs <= 200,
+      holds: firstRowsMs <= 200,
       detail: { firstRowsMs: table.firstRowsMs },
     });
+    const selectAllMs = Math.max(...table.selectAllMs);
     add({
-      row: '3b. table, 2,000 rows: select-all, input → next paint',
-      figure: `${Math.round(table.selectAllMs)} ms`,
+      row: '3b. table, 2,000 rows: select-all, input → next paint (slowest of select, clear, select)',
+      figure: `${Math.round(selectAllMs)} ms (${table.selectAllMs.map((ms) => Math.round(ms)).join(', ')} ms)`,
       budget: '≤ 100 ms',
-      holds: table.selectAllMs <= 100,
+      holds: selectAllMs <= 100,
       detail: { selectAllMs: table.selectAllMs },
     });
     add({
@@ -166,16 +190,27 @@ async function tableRows(portal: LocalPortal, browser: BenchBrowser) {
       holds: table.scrollLongestFrameMs <= 100,
       detail: { longest: table.scrollLongestFrameMs, p95: table.scrollP95FrameMs },
     });
-    const weight = await gzippedBytes(table.scriptUrls);
+  } catch (error) {
+    fail(firstRows, '≤ 200 ms; select-all ≤ 100 ms', error);
+  }
+}
+
+async function pageWeightRow(portal: LocalPortal, browser: BenchBrowser) {
+  const name = '5. first-load JS of the main view (gzip, production build)';
+  try {
+    await portal.admin('POST', '/reset', { seed: 'demo' });
+    const urls = await mainViewScripts(browser.context);
+    if (urls.length === 0) throw new Error('The main view loaded no scripts from the portal');
+    const weight = await gzippedBytes(urls);
     add({
-      row: '5. first-load JS of the main view (gzip, production build)',
+      row: name,
       figure: `${fixed(weight.total / 1024, 1)} KB in ${weight.files} scripts`,
       budget: '≤ 250 KB',
       holds: weight.total <= 250 * 1024,
-      detail: { bytes: weight.total, files: weight.files, urls: table.scriptUrls },
+      detail: { bytes: weight.total, files: weight.files, urls },
     });
   } catch (error) {
-    fail('3. table, 2,000 rows', '≤ 200 ms; ≤ 100 ms', error);
+    fail(name, '≤ 250 KB', error);
   }
 }
 
@@ -273,50 +308,23 @@ async function main() {
     await page.close();
     log('signed in as admin@contoso.test (user token, from the portal\'s own server action calls)');
 
-    const { requestsPerSecond: neededRps, emulatorPeak } = await listingRows(portal, token);
-    await tableRows(portal, browser);
-    const portalPeak = await bulkRows(portal, browser, token);
-    await lighthouseRow(portal, browser);
-
-    add({
-      row: '7a. memory: portal server peak RSS during the bulk runs',
-      figure: `${fixed(portalPeak / MB, 0)} MB`,
-      budget: '≤ 300 MB',
-      holds: portalPeak > 0 && portalPeak <= 300 * MB,
-      detail: { bytes: portalPeak },
-    });
-    await resetScale(portal, { subscriptions: 20, deletedAccountsPerSubscription: 500 });
-    const emulatorNow = treeRssBytes(portal.emulatorPid());
-    add({
-      row: '7b. memory: emulator RSS with 10,000 deleted accounts (peak while listing them all)',
-      figure: `${fixed(Math.max(emulatorPeak || 0, emulatorNow) / MB, 0)} MB`,
-      budget: '≤ 200 MB',
-      holds: Math.max(emulatorPeak || 0, emulatorNow) <= 200 * MB,
-      detail: { peakWhileListingBytes: emulatorPeak, afterResetBytes: emulatorNow },
-    });
-
-    try {
-      const throughput = await nodeTask<{ requestsPerSecond: number; non2xx: number; latencyP99Ms: number }>(
-        'throughput',
-        { subscriptionId: scaleSubscriptionId(1), connections: 10, seconds: 5 },
-        token,
-      );
-      const headroom = throughput.requestsPerSecond / neededRps;
-      add({
-        row: '8. emulator: list requests/s on loopback (autocannon, 10 connections, pages of 100) ÷ what row 2 asks of it',
-        figure: `${Math.round(throughput.requestsPerSecond)} req/s vs ${Math.round(neededRps)} req/s needed: ${fixed(headroom, 1)}× headroom`,
-        budget: 'never the bottleneck (≥ 2×)',
-        holds: headroom >= 2,
-        detail: { ...throughput, neededRequestsPerSecond: neededRps },
-      });
-    } catch (error) {
-      fail('8. emulator: list requests/s on loopback (autocannon)', 'never the bottleneck (≥ 2×)', error);
-    }
+    if (runs(1)) await listOneRow(portal, token);
+    const { requestsPerSecond: neededRps, emulatorPeak } = runs(2) ? await listAllRow(portal, token) : { requestsPerSecond: NaN, emulatorPeak: NaN };
+    if (runs(3)) await tableRows(portal, browser);
+    const portalPeak = runs(4) ? await bulkRows(portal, browser, token) : 0;
+    if (runs(5)) await pageWeightRow(portal, browser);
+    if (runs(6)) await lighthouseRow(portal, browser);
+    if (runs(7)) await memoryRows(portal, portalPeak, emulatorPeak);
+    if (runs(8)) await throughputRow(token, neededRps);
   } finally {
     await browser?.close();
     await portal.stop();
   }
   printTable();
+  if (only) {
+    log(`done in ${Math.round((Date.now() - started) / 1000)} s; --only run, bench/results.json left as it was`);
+    return;
+  }
   const results = {
     date: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -325,6 +333,45 @@ async function main() {
   };
   fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   log(`done in ${results.durationSeconds} s; bench/results.json written`);
+}
+
+async function memoryRows(portal: LocalPortal, portalPeak: number, emulatorPeak: number) {
+  add({
+    row: '7a. memory: portal server peak RSS during the bulk runs',
+    figure: `${fixed(portalPeak / MB, 0)} MB`,
+    budget: '≤ 300 MB',
+    holds: portalPeak > 0 && portalPeak <= 300 * MB,
+    detail: { bytes: portalPeak },
+  });
+  await resetScale(portal, { subscriptions: 20, deletedAccountsPerSubscription: 500 });
+  const emulatorNow = treeRssBytes(portal.emulatorPid());
+  add({
+    row: '7b. memory: emulator RSS with 10,000 deleted accounts (peak while listing them all)',
+    figure: `${fixed(Math.max(emulatorPeak || 0, emulatorNow) / MB, 0)} MB`,
+    budget: '≤ 200 MB',
+    holds: Math.max(emulatorPeak || 0, emulatorNow) <= 200 * MB,
+    detail: { peakWhileListingBytes: emulatorPeak, afterResetBytes: emulatorNow },
+  });
+}
+
+async function throughputRow(token: string, neededRps: number) {
+  try {
+    const throughput = await nodeTask<{ requestsPerSecond: number; non2xx: number; latencyP99Ms: number }>(
+      'throughput',
+      { subscriptionId: scaleSubscriptionId(1), connections: 10, seconds: 5 },
+      token,
+    );
+    const headroom = throughput.requestsPerSecond / neededRps;
+    add({
+      row: '8. emulator: list requests/s on loopback (autocannon, 10 connections, pages of 100) ÷ what row 2 asks of it',
+      figure: `${Math.round(throughput.requestsPerSecond)} req/s vs ${Math.round(neededRps)} req/s needed: ${fixed(headroom, 1)}× headroom`,
+      budget: 'never the bottleneck (≥ 2×)',
+      holds: headroom >= 2,
+      detail: { ...throughput, neededRequestsPerSecond: neededRps },
+    });
+  } catch (error) {
+    fail('8. emulator: list requests/s on loopback (autocannon)', 'never the bottleneck (≥ 2×)', error);
+  }
 }
 
 await main();

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import {
   Badge,
   Button,
@@ -24,6 +24,7 @@ import {
 import type { RowProgress } from '@/lib/bulk/run-bulk';
 import type { DeletedAccount, RecreateResourceGroupFix, StatusTone } from '@/lib/deleted-accounts/types';
 import { compareAccounts, formatCountdown, formatRelativePast, type SortColumn } from '@/lib/deleted-accounts/view';
+import { markAfterNextPaint, ROWS_PAINTED_MARK } from './performance-marks';
 
 const ROW_HEIGHT = 52;
 /** Above this many rows only the visible window (plus overscan) is rendered. */
@@ -117,6 +118,9 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
     const sorted = [...accounts].sort((a, b) => compare(a, b) || a.name.localeCompare(b.name));
     return sort.direction === 'ascending' ? sorted : sorted.reverse();
   }, [accounts, sort, subscriptionName]);
+
+  // A layout effect runs before the browser paints this commit, so the mark lands right after that paint.
+  useLayoutEffect(() => (accounts.length > 0 ? markAfterNextPaint(ROWS_PAINTED_MARK) : undefined), [accounts]);
 
   // Windowing: thousands of rows stay smooth because only the visible ones are in the DOM.
   const scroller = useRef<HTMLDivElement>(null);

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { listDeletedAccounts, listSubscriptions } from '@/app/actions';
 import { actionErrorOf, unwrap } from './action-failure';
+import { ACCOUNTS_RECEIVED_MARK } from './performance-marks';
 import { useActiveAccount, useArmCall } from './use-arm-call';
 
 /** Only a failure another attempt may fix is retried; a needed sign-in or a refusal is shown at once. */
@@ -31,7 +32,11 @@ export function useDeletedAccounts(subscription: string) {
   const account = useActiveAccount();
   return useQuery({
     queryKey: deletedAccountsKey(account?.homeAccountId, subscription),
-    queryFn: async () => unwrap(await call(listDeletedAccounts, { subscription })),
+    queryFn: async () => {
+      const listed = unwrap(await call(listDeletedAccounts, { subscription }));
+      performance.mark(ACCOUNTS_RECEIVED_MARK);
+      return listed;
+    },
     enabled: account !== null,
     retry: false,
   });

@@ -57,6 +57,9 @@ export async function startBrowser(): Promise<BenchBrowser> {
   }
   const context = browser.contexts()[0];
   if (!context) throw new Error('Chromium has no default context');
+  // tsx keeps function names by wrapping named functions in `__name(fn, "name")`; a function Playwright sends
+  // into the page as source text carries those calls, and without this the page throws ReferenceError.
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   const connected = browser;
   return {
     browser: connected,
