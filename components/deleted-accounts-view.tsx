@@ -21,7 +21,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { purgeDeletedAccounts, recoverDeletedAccounts, recreateResourceGroup } from '@/app/actions';
 import type { ActionError } from '@/lib/action-result';
-import { BULK_CONCURRENCY, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
+import { BULK_CONCURRENCY, runBatchRenewingToken, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
 import { kindDisplayName } from '@/lib/deleted-accounts/kinds';
 import { normalizeRegion, regionDisplayName } from '@/lib/deleted-accounts/regions';
 import type { DeletedAccount, RecreateResourceGroupFix } from '@/lib/deleted-accounts/types';
@@ -163,10 +163,12 @@ export function DeletedAccountsView() {
       const summary = await runBulkInBatches({
         items: accounts,
         batchSize: BULK_CONCURRENCY,
-        runBatch: async (batch) => {
-          const result = await call(action, { accounts: batch.map(refOf) });
-          return result.ok ? result.data.results : batch.map(() => result);
-        },
+        // A token that expires while a batch runs fails only some of its items: those are sent again, renewed.
+        runBatch: (batch) =>
+          runBatchRenewingToken(batch, async (items, renewToken) => {
+            const result = await call(action, { accounts: items.map(refOf) }, { forceRefresh: renewToken });
+            return result.ok ? result.data.results : items.map(() => result);
+          }),
         onProgress: (id, rowProgress) => setProgress((current) => new Map(current).set(id, rowProgress)),
       });
       const doneIds = new Set(summary.done);

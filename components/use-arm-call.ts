@@ -19,6 +19,7 @@ function signInRequired<T>(message: string): ActionResult<T> {
  * Calls a server action with a fresh ARM token. The token is fetched silently (MSAL renews it before it
  * expires); if ARM still rejects it (expired, revoked), the token is renewed once and the call repeated,
  * so a long bulk action keeps going. When only interaction can help, the result says "sign in again".
+ * `forceRefresh` skips MSAL's cache (a batch whose items ARM refused for an expired token).
  */
 export function useArmCall() {
   const { instance } = useMsal();
@@ -46,8 +47,9 @@ export function useArmCall() {
     async <A extends object, T>(
       action: (input: A & { token: string }) => Promise<ActionResult<T>>,
       args: A,
+      options: { forceRefresh?: boolean } = {},
     ): Promise<ActionResult<T>> => {
-      const token = await acquire(false);
+      const token = await acquire(options.forceRefresh ?? false);
       if (!token) return signInRequired('Your sign-in has expired. Sign in again to continue.');
       const first = await action({ ...args, token });
       if (first.ok || first.error.kind !== 'sign-in-required') return first;

@@ -98,8 +98,20 @@ function seedFromArgs(argv: string[]): SeedName {
   return seed;
 }
 
+/** IDENTITY_ACCESS_TOKEN_TTL_SECONDS: short-lived tokens to see how clients cope with expiry (unset: the provider's default). */
+function accessTokenTtlFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) throw new Error(`Invalid IDENTITY_ACCESS_TOKEN_TTL_SECONDS '${value}' (1-86400)`);
+  return seconds;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const azure = await startLocalAzure({ config: readEmulatorConfig(), seed: seedFromArgs(process.argv.slice(2)) });
+  const azure = await startLocalAzure({
+    config: readEmulatorConfig(),
+    seed: seedFromArgs(process.argv.slice(2)),
+    accessTokenTtlSeconds: accessTokenTtlFromEnv(process.env.IDENTITY_ACCESS_TOKEN_TTL_SECONDS),
+  });
   console.log(`ARM emulator   ${azure.armUrl}\nSign-in        ${azure.authority}\nCA certificate ${azure.caPath}`);
   const stop = () => void azure.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

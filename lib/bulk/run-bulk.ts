@@ -121,3 +121,28 @@ export async function runBulkInBatches<T extends { id: string }>(options: {
   }
   return summary;
 }
+
+/**
+ * Sends one batch; the items that failed only because ARM refused the token (it expired while the batch ran,
+ * e.g. during a long purge's polling) are sent once more with a renewed token, so a bulk action that outlives
+ * its token loses no row. Retrying them is safe: a purge of a purged account and a recover of a recovered one
+ * count as done. Results come back one per item, in order.
+ */
+export async function runBatchRenewingToken<T>(
+  batch: readonly T[],
+  send: (items: T[], renewToken: boolean) => Promise<ActionResult<unknown>[]>,
+): Promise<ActionResult<unknown>[]> {
+  const results = await send([...batch], false);
+  const needsToken = (result: ActionResult<unknown> | undefined) => result !== undefined && !result.ok && result.error.kind === 'sign-in-required';
+  const again = batch.flatMap((item, i) => (needsToken(results[i]) ? [{ item, i }] : []));
+  if (again.length === 0) return results;
+  const retried = await send(
+    again.map(({ item }) => item),
+    true,
+  );
+  const merged = [...results];
+  again.forEach(({ i }, j) => {
+    merged[i] = retried[j] ?? requestFailed(undefined);
+  });
+  return merged;
+}
