@@ -69,7 +69,7 @@ export class ArmSession {
     return this.guarded(
       new SubscriptionClient(this.credential, {
         endpoint,
-        credentials: { scopes: credentialScopes },
+        credentialScopes,
         retryOptions,
         userAgentOptions,
         additionalPolicies,
