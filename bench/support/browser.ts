@@ -9,20 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../emulator/demo-world';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 import { portalUrl } from './local-portal';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEBUGGING_PORT = 9343;
-
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface BenchBrowser {
   browser: Browser;
@@ -36,7 +26,8 @@ export async function startBrowser(): Promise<BenchBrowser> {
   const child = spawn(
     CHROMIUM_PATH,
     [
-      ...CHROMIUM_FLAGS,
+      '--headless',
+      ...CHROMIUM_ARGS,
       // The local sign-in provider's certificate comes from the bench's own CA.
       '--ignore-certificate-errors',
       '--window-size=1350,940',
