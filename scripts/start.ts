@@ -78,7 +78,20 @@ function buildIsStale(): boolean {
     if (!stat.isDirectory()) return stat.mtimeMs > builtAt;
     return fs.readdirSync(full).some((name) => newerThanBuild(path.join(entry, name)));
   };
-  return ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'].some(newerThanBuild);
+  // Everything the production build reads, the two emulator modules the portal imports included.
+  return [
+    'app',
+    'components',
+    'lib',
+    'public',
+    'proxy.ts',
+    'emulator/config.ts',
+    'emulator/demo-world.ts',
+    'next.config.js',
+    'package-lock.json',
+    'tsconfig.json',
+    'tsconfig.portal.json',
+  ].some(newerThanBuild);
 }
 
 let stopping = false;
