@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionResult } from '@/lib/action-result';
-import { runBulk, runBulkInBatches, summarizeBulk, type RowProgress } from './run-bulk';
+import { runBatchRenewingToken, runBulk, runBulkInBatches, summarizeBulk, type RowProgress } from './run-bulk';
 
 const items = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `a${i}` }));
 const okResult: ActionResult<unknown> = { ok: true, data: null };
@@ -138,6 +138,78 @@ describe('runBulkInBatches', () => {
     });
     expect(history.get('a1')).toEqual(['queued', 'running', 'failed']);
     expect(history.get('a2')).toEqual(['queued', 'running', 'done']);
+  });
+});
+
+describe('runBatchRenewingToken', () => {
+  const expired: ActionResult<unknown> = {
+    ok: false,
+    error: { kind: 'sign-in-required', code: 'ExpiredAuthenticationToken', message: "The access token expiry UTC time '11/23/2026 9:00:00 PM' is earlier than current UTC time." },
+  };
+  const signInAgain: ActionResult<unknown> = {
+    ok: false,
+    error: { kind: 'sign-in-required', code: 'InteractionRequired', message: 'Your sign-in has expired. Sign in again to continue.' },
+  };
+  const unavailable: ActionResult<unknown> = { ok: false, error: { kind: 'unavailable', code: 'ServiceUnavailable', message: 'Try later' } };
+
+  /** A fake server action: answers from `firstAnswers` on the first send, from `renewed` when asked to renew. */
+  function recordingSend(firstAnswers: Record<string, ActionResult<unknown>>, renewed: (id: string) => ActionResult<unknown>) {
+    const sends: { ids: string[]; renewToken: boolean }[] = [];
+    const send = async (batch: { id: string }[], renewToken: boolean) => {
+      sends.push({ ids: batch.map((item) => item.id), renewToken });
+      return batch.map((item) => (renewToken ? renewed(item.id) : (firstAnswers[item.id] ?? okResult)));
+    };
+    return { sends, send };
+  }
+
+  it('sends the items ARM refused for an expired token once more, with a renewed token, and only those', async () => {
+    const { sends, send } = recordingSend({ a1: expired, a2: failed('Resource group gone'), a3: signInAgain, a4: unavailable }, () => okResult);
+    const results = await runBatchRenewingToken(items(5), send);
+    expect(sends).toEqual([
+      { ids: ['a0', 'a1', 'a2', 'a3', 'a4'], renewToken: false },
+      { ids: ['a1', 'a3'], renewToken: true },
+    ]);
+    expect(results).toEqual([okResult, okResult, failed('Resource group gone'), okResult, unavailable]);
+  });
+
+  it('sends once when no item was refused for its token, failures of other kinds included', async () => {
+    const { sends, send } = recordingSend({ a0: failed('Conflict'), a2: unavailable }, () => okResult);
+    const results = await runBatchRenewingToken(items(3), send);
+    expect(sends).toHaveLength(1);
+    expect(results).toEqual([failed('Conflict'), okResult, unavailable]);
+  });
+
+  it('reports the renewed items failed with the sign-in reason when renewal fails, and does not send them a third time', async () => {
+    const { sends, send } = recordingSend({ a0: expired, a2: expired }, () => signInAgain);
+    const results = await runBatchRenewingToken(items(3), send);
+    expect(sends.map((s) => s.renewToken)).toEqual([false, true]);
+    expect(results).toEqual([signInAgain, okResult, signInAgain]);
+  });
+
+  it('counts an item the renewed send did not answer for as failed, never as done', async () => {
+    const results = await runBatchRenewingToken(items(2), async (batch, renewToken) => (renewToken ? [] : batch.map(() => expired)));
+    expect(results.map((result) => result.ok)).toEqual([false, false]);
+    expect(results.every((result) => !result.ok && result.error.kind === 'unavailable')).toBe(true);
+  });
+
+  it('inside a bulk run, ends every item exactly once, renewed ones included', async () => {
+    const { send } = recordingSend({ a1: expired, a4: expired, a5: failed('Resource group gone'), a6: expired }, (id) => (id === 'a6' ? signInAgain : okResult));
+    const endings = new Map<string, RowProgress['state'][]>();
+    const summary = await runBulkInBatches({
+      items: items(8),
+      batchSize: 3,
+      runBatch: (batch) => runBatchRenewingToken(batch, send),
+      onProgress: (id, progress) => {
+        if (progress.state === 'done' || progress.state === 'failed') endings.set(id, [...(endings.get(id) ?? []), progress.state]);
+      },
+    });
+    expect(summary.done).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a7']);
+    expect(summary.failed.map((failure) => [failure.id, failure.error.message])).toEqual([
+      ['a5', 'Resource group gone'],
+      ['a6', 'Your sign-in has expired. Sign in again to continue.'],
+    ]);
+    expect([...endings.values()].every((states) => states.length === 1)).toBe(true);
+    expect(endings.size).toBe(8);
   });
 });
 
