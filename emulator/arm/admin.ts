@@ -64,7 +64,7 @@ const schemas = {
     .strict(),
   fault: z
     .object({
-      status: z.union([z.literal(429), z.literal(409), z.literal(500), z.literal(502), z.literal(503), z.literal(504), z.literal('drop')]),
+      status: z.union([z.literal(401), z.literal(429), z.literal(409), z.literal(500), z.literal(502), z.literal(503), z.literal(504), z.literal('drop')]),
       fraction: z.number().min(0).max(1).default(1),
       method: z.enum(['GET', 'HEAD', 'PUT', 'POST', 'PATCH', 'DELETE', 'get', 'head', 'put', 'post', 'patch', 'delete']).optional(),
       path: z

@@ -91,7 +91,7 @@ export function authorityOf(issuer: string): string {
   return issuer.replace(/\/v2\.0\/?$/, '');
 }
 
-function withChallenge(error: ArmError, authority: string, description: string): ArmError {
+export function withChallenge(error: ArmError, authority: string, description: string): ArmError {
   const challenge = `Bearer authorization_uri="${authority}", error="invalid_token", error_description="${description}"`;
   return new ArmError(error.status, error.code, error.message, { ...error.headers, 'www-authenticate': challenge });
 }

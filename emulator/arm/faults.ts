@@ -1,13 +1,14 @@
 /**
  * Fault injection and latency: the "honest adversary" side of the controllable world. Rules make a share of
  * matching requests fail the way ARM and networks fail (429 with Retry-After, 500, 502, 503, 504, 409
- * RequestConflict, or a dropped connection), either before the request takes effect or after it did (the
+ * RequestConflict, 401 ExpiredAuthenticationToken with ARM's challenge, or a dropped connection), either before the request takes effect or after it did (the
  * client never hears that its purge succeeded — the case that proves retries are idempotent).
  */
+import { withChallenge } from './auth';
 import { ArmError, errors } from './errors';
 import type { ArmResponse } from './pipeline';
 
-export type FaultKind = 429 | 409 | 500 | 502 | 503 | 504 | 'drop';
+export type FaultKind = 401 | 429 | 409 | 500 | 502 | 503 | 504 | 'drop';
 
 export interface FaultRuleSpec {
   status: FaultKind;
@@ -112,10 +113,16 @@ export class FaultInjector {
   }
 }
 
-export function faultResponse(rule: FaultRule, path: string, correlationId: string): ArmResponse {
+/** `authority` goes into a 401's WWW-Authenticate challenge, as in the emulator's own token checks. */
+export function faultResponse(rule: FaultRule, path: string, correlationId: string, authority: string): ArmResponse {
   if (rule.status === 'drop') return { status: 0, drop: true };
   const error: ArmError = (() => {
     switch (rule.status) {
+      case 401: {
+        // A token that ran out a moment ago: what ARM answers when a long bulk action outlives its token.
+        const now = new Date();
+        return withChallenge(errors.expiredToken(new Date(now.getTime() - 1000), now), authority, 'The access token has expired.');
+      }
       case 429:
         return errors.tooManyRequests(rule.retryAfterSeconds);
       case 409:
@@ -130,6 +137,6 @@ export function faultResponse(rule: FaultRule, path: string, correlationId: stri
         return new ArmError(504, 'GatewayTimeout', "The gateway did not receive a response from 'Microsoft.CognitiveServices' within the specified time period.");
     }
   })();
-  const answer = rule.code ? new ArmError(error.status, rule.code, `Injected fault: ${rule.code}.`, error.headers) : error;
+  const answer = rule.code && rule.code !== error.code ? new ArmError(error.status, rule.code, `Injected fault: ${rule.code}.`, error.headers) : error;
   return { status: answer.status, headers: answer.headers, body: answer.toBody() };
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Access } from './access';
 import { handleAdmin, seedWorld } from './admin';
 import { isSupportedVersion, readQueryParam } from './api-versions';
-import { authenticate, JwksCache } from './auth';
+import { authenticate, authorityOf, JwksCache } from './auth';
 import { ArmError, errors } from './errors';
 import { FaultInjector, faultResponse, requestKind } from './faults';
 import { isGuid, type Services } from './handlers/common';
@@ -168,13 +168,14 @@ export async function startArmServer(opts: ArmServerOptions): Promise<ArmServer>
   const admin: Middleware = (ctx, next) =>
     ctx.segments[0]?.toLowerCase() === '_emulator' ? handleAdmin(ctx, { world, store, faults, throttle, adminKey: opts.adminKey }) : next();
 
+  const faultAuthority = authorityOf(opts.trustedIssuers[0] ?? 'https://login.windows.net/');
   const faultsAndLatency: Middleware = async (ctx, next) => {
     const delay = faults.delayFor(ctx.method);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const rule = faults.pick(ctx.method, ctx.url.pathname);
-    if (rule?.phase === 'before') return faultResponse(rule, ctx.url.pathname, ctx.correlationId);
+    if (rule?.phase === 'before') return faultResponse(rule, ctx.url.pathname, ctx.correlationId, faultAuthority);
     const response = await next();
-    return rule ? faultResponse(rule, ctx.url.pathname, ctx.correlationId) : response;
+    return rule ? faultResponse(rule, ctx.url.pathname, ctx.correlationId, faultAuthority) : response;
   };
 
   const throttling: Middleware = async (ctx, next) => {

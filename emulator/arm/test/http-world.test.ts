@@ -289,6 +289,19 @@ describe('fault injection and latency', () => {
     expect(failed.json.error.code).toBe('InternalServerError');
   });
 
+  it('answers an injected 401 as ARM answers an expired token: ExpiredAuthenticationToken, its message and a Bearer challenge, and does not purge', async () => {
+    const purge = `/subscriptions/${P}/providers/Microsoft.CognitiveServices/locations/eastus/resourceGroups/rg-ai-prod/deletedAccounts/contoso-foundry-hub?api-version=2021-04-30`;
+    await t.admin('POST', '/faults', { status: 401, method: 'DELETE', count: 1, code: 'ExpiredAuthenticationToken' });
+    const refused = await t.call('DELETE', purge);
+    expect(refused.status).toBe(401);
+    expect(refused.json.error.code).toBe('ExpiredAuthenticationToken');
+    expect(refused.json.error.message).toMatch(/^The access token expiry UTC time '.+' is earlier than current UTC time '.+'\.$/);
+    expect(String(refused.headers['www-authenticate'])).toMatch(
+      /^Bearer authorization_uri="https:\/\/localhost:\d+\/8f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", error="invalid_token", error_description="The access token has expired\."$/,
+    );
+    expect((await t.call('DELETE', purge)).status).toBe(202);
+  });
+
   it('drops the connection', async () => {
     await t.admin('POST', '/faults', { status: 'drop', count: 1 });
     await expect(t.call('GET', list)).rejects.toThrow(/socket hang up|ECONNRESET/);
