@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeletedAccount } from './types';
-import { compareAccounts, filterAccounts, formatCountdown, reconcileHidden } from './view';
+import { compareAccounts, filterAccounts, formatCountdown, reconcileHidden, sortAccounts } from './view';
 
 function account(name: string, overrides: Partial<DeletedAccount> = {}): DeletedAccount {
   return {
@@ -79,5 +79,30 @@ describe('scheduled purge countdown', () => {
       account('soon', { scheduledPurgeAt: '2026-11-23T13:00:00Z' }),
     ].sort(compare);
     expect(sorted.map((a) => a.name)).toEqual(['soon', 'late', 'unknown']);
+  });
+});
+
+describe('sortAccounts', () => {
+  const accounts = [
+    account('delta', { scheduledPurgeAt: '2026-11-24T00:00:00Z', resourceGroup: 'rg-10' }),
+    account('alpha', { scheduledPurgeAt: null, resourceGroup: 'RG-9' }),
+    account('charlie', { scheduledPurgeAt: '2026-11-24T00:00:00Z', resourceGroup: 'rg-2' }),
+    account('bravo', { scheduledPurgeAt: '2026-11-23T13:00:00Z', resourceGroup: 'rg-2' }),
+  ];
+  const names = (sorted: DeletedAccount[]) => sorted.map((a) => a.name);
+
+  it('orders by time with unknown last, equal times by name, and reverses the whole order when descending', () => {
+    expect(names(sortAccounts(accounts, 'scheduledPurge', 'ascending', (id) => id))).toEqual(['bravo', 'charlie', 'delta', 'alpha']);
+    expect(names(sortAccounts(accounts, 'scheduledPurge', 'descending', (id) => id))).toEqual(['alpha', 'delta', 'charlie', 'bravo']);
+  });
+
+  it('orders text without regard to case and with numbers by value', () => {
+    expect(names(sortAccounts(accounts, 'resourceGroup', 'ascending', (id) => id))).toEqual(['bravo', 'charlie', 'alpha', 'delta']);
+  });
+
+  it('leaves the list it was given as it was', () => {
+    const before = names(accounts);
+    sortAccounts(accounts, 'name', 'descending', (id) => id);
+    expect(names(accounts)).toEqual(before);
   });
 });

@@ -51,34 +51,68 @@ export function reconcileHidden(
 
 export type SortColumn = 'name' | 'kind' | 'location' | 'resourceGroup' | 'subscription' | 'deleted' | 'scheduledPurge' | 'status';
 
+/** Unknown (or unreadable) times sort last. */
 function timeOf(value: string | null): number {
-  return value === null ? Number.POSITIVE_INFINITY : Date.parse(value);
+  const time = value === null ? Number.NaN : Date.parse(value);
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
+
+// One collator each, made once: `localeCompare` with options builds a new collator on every call, which
+// dominated sorting 2,000 rows.
+const textCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const nameCollator = new Intl.Collator();
 
 export function compareAccounts(
   column: SortColumn,
   subscriptionName: (id: string) => string,
 ): (a: DeletedAccount, b: DeletedAccount) => number {
-  const text = (pick: (account: DeletedAccount) => string) => (a: DeletedAccount, b: DeletedAccount) =>
-    pick(a).localeCompare(pick(b), undefined, { sensitivity: 'base', numeric: true });
+  const key = sortKeyOf(column, subscriptionName);
+  return (a, b) => compareKeys(key(a), key(b));
+}
+
+type SortKey = string | number;
+
+function sortKeyOf(column: SortColumn, subscriptionName: (id: string) => string): (account: DeletedAccount) => SortKey {
   switch (column) {
     case 'name':
-      return text((account) => account.name);
+      return (account) => account.name;
     case 'kind':
-      return text((account) => account.kindDisplayName);
+      return (account) => account.kindDisplayName;
     case 'location':
-      return text((account) => account.locationDisplayName);
+      return (account) => account.locationDisplayName;
     case 'resourceGroup':
-      return text((account) => account.resourceGroup);
+      return (account) => account.resourceGroup;
     case 'subscription':
-      return text((account) => subscriptionName(account.subscriptionId));
+      return (account) => subscriptionName(account.subscriptionId);
     case 'status':
-      return text((account) => account.status.label);
+      return (account) => account.status.label;
     case 'deleted':
-      return (a, b) => timeOf(a.deletedAt) - timeOf(b.deletedAt);
+      return (account) => timeOf(account.deletedAt);
     case 'scheduledPurge':
-      return (a, b) => timeOf(a.scheduledPurgeAt) - timeOf(b.scheduledPurgeAt);
+      return (account) => timeOf(account.scheduledPurgeAt);
   }
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (typeof a === 'number' && typeof b === 'number') return a === b ? 0 : a < b ? -1 : 1;
+  return textCollator.compare(String(a), String(b));
+}
+
+/**
+ * The table's order: by the column, ties by name, then reversed for descending. Each row's key (a parsed
+ * timestamp, a display text) is worked out once, not twice per comparison.
+ */
+export function sortAccounts(
+  accounts: readonly DeletedAccount[],
+  column: SortColumn,
+  direction: 'ascending' | 'descending',
+  subscriptionName: (id: string) => string,
+): DeletedAccount[] {
+  const key = sortKeyOf(column, subscriptionName);
+  const keyed = accounts.map((account) => ({ account, key: key(account) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key) || nameCollator.compare(a.account.name, b.account.name));
+  const sorted = keyed.map((entry) => entry.account);
+  return direction === 'ascending' ? sorted : sorted.reverse();
 }
 
 /** Under this much time left before the purge, the countdown is shown as a warning. */
