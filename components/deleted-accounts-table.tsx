@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import {
   Badge,
   Button,
@@ -23,7 +23,7 @@ import {
 } from '@fluentui/react-components';
 import type { RowProgress } from '@/lib/bulk/run-bulk';
 import type { DeletedAccount, RecreateResourceGroupFix, StatusTone } from '@/lib/deleted-accounts/types';
-import { compareAccounts, formatCountdown, formatRelativePast, type SortColumn } from '@/lib/deleted-accounts/view';
+import { formatCountdown, formatRelativePast, sortAccounts, type SortColumn } from '@/lib/deleted-accounts/view';
 import { markAfterNextPaint, ROWS_PAINTED_MARK } from './performance-marks';
 
 const ROW_HEIGHT = 52;
@@ -79,11 +79,14 @@ interface Column {
 export interface DeletedAccountsTableProps {
   accounts: DeletedAccount[];
   showSubscription: boolean;
+  /** Stable between renders (useCallback) so rows that did not change are not drawn again. */
   subscriptionName: (id: string) => string;
   selected: ReadonlySet<string>;
-  onSelectionChange: (next: Set<string>) => void;
+  /** Takes an update of the current selection, as a state setter does; must be stable between renders. */
+  onSelectionChange: (update: (current: ReadonlySet<string>) => Set<string>) => void;
   progress: ReadonlyMap<string, RowProgress>;
   runningVerb: string;
+  /** Must be stable between renders. */
   onRecreateResourceGroup: (fix: RecreateResourceGroupFix) => void;
   recreating: ReadonlySet<string>;
   now: number;
@@ -93,14 +96,13 @@ function exactTime(iso: string | null): string {
   return iso === null ? 'unknown' : new Date(iso).toLocaleString();
 }
 
+type SortState = { column: SortColumn; direction: 'ascending' | 'descending' };
+
 export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
   const { accounts, showSubscription, subscriptionName, selected, onSelectionChange, progress, now } = props;
   const styles = useStyles();
   const keyboard = useArrowNavigationGroup({ axis: 'grid' });
-  const [sort, setSort] = useState<{ column: SortColumn; direction: 'ascending' | 'descending' }>({
-    column: 'scheduledPurge',
-    direction: 'ascending',
-  });
+  const [sort, setSort] = useState<SortState>({ column: 'scheduledPurge', direction: 'ascending' });
 
   const columns: Column[] = [
     { id: 'name', label: 'Name' },
@@ -113,18 +115,18 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
     { id: 'status', label: 'Status' },
   ];
 
-  const rows = useMemo(() => {
-    const compare = compareAccounts(sort.column, subscriptionName);
-    const sorted = [...accounts].sort((a, b) => compare(a, b) || a.name.localeCompare(b.name));
-    return sort.direction === 'ascending' ? sorted : sorted.reverse();
-  }, [accounts, sort, subscriptionName]);
+  const rows = useMemo(
+    () => sortAccounts(accounts, sort.column, sort.direction, subscriptionName),
+    [accounts, sort, subscriptionName],
+  );
 
   // A layout effect runs before the browser paints this commit, so the mark lands right after that paint.
   useLayoutEffect(() => (accounts.length > 0 ? markAfterNextPaint(ROWS_PAINTED_MARK) : undefined), [accounts]);
 
-  // Windowing: thousands of rows stay smooth because only the visible ones are in the DOM.
+  // Windowing: thousands of rows stay smooth because only the visible ones are in the DOM. Only the first
+  // visible row is state, so a scroll within the same row draws nothing again.
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [firstVisible, setFirstVisible] = useState(0);
   const [viewport, setViewport] = useState(800);
   useEffect(() => {
     const element = scroller.current;
@@ -133,19 +135,27 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  const onScroll = useCallback(
+    (event: UIEvent<HTMLDivElement>) => setFirstVisible(Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT)),
+    [],
+  );
   const virtual = rows.length > VIRTUALIZE_ABOVE;
-  const start = virtual ? Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;
-  const end = virtual ? Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN) : rows.length;
+  const start = virtual ? Math.max(0, firstVisible - OVERSCAN) : 0;
+  const end = virtual ? Math.min(rows.length, firstVisible + Math.ceil(viewport / ROW_HEIGHT) + 1 + OVERSCAN) : rows.length;
 
-  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
-  const someSelected = rows.some((row) => selected.has(row.id));
-  const toggleAll = () => onSelectionChange(allSelected ? new Set() : new Set(rows.map((row) => row.id)));
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onSelectionChange(next);
-  };
+  const selectedCount = useMemo(() => rows.reduce((count, row) => count + (selected.has(row.id) ? 1 : 0), 0), [rows, selected]);
+  const allSelected = rows.length > 0 && selectedCount === rows.length;
+  const toggleAll = () => onSelectionChange(() => (allSelected ? new Set() : new Set(rows.map((row) => row.id))));
+  const toggle = useCallback(
+    (id: string) =>
+      onSelectionChange((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [onSelectionChange],
+  );
   const headerSort = (column: SortColumn) => ({
     sortDirection: sort.column === column ? sort.direction : undefined,
     onClick: () =>
@@ -156,16 +166,14 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
   });
 
   return (
-    <div
-      ref={scroller}
-      className={styles.scroller}
-      onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}
-    >
+    <div ref={scroller} className={styles.scroller} onScroll={onScroll}>
       <Table aria-label="Deleted resources" aria-rowcount={rows.length + 1} sortable className={styles.table} {...keyboard}>
         <TableHeader className={styles.header}>
           <TableRow aria-rowindex={1}>
+            {/* A column header, so the row checkboxes below have one (Fluent renders this cell as a td). */}
             <TableSelectionCell
-              checked={allSelected ? true : someSelected ? 'mixed' : false}
+              role="columnheader"
+              checked={allSelected ? true : selectedCount > 0 ? 'mixed' : false}
               onClick={toggleAll}
               checkboxIndicator={{ 'aria-label': 'Select all rows' }}
             />
@@ -178,74 +186,100 @@ export function DeletedAccountsTable(props: DeletedAccountsTableProps) {
         </TableHeader>
         <TableBody>
           {start > 0 ? <tr aria-hidden style={{ height: start * ROW_HEIGHT }} /> : null}
-          {rows.slice(start, end).map((account, offset) => {
-            const isSelected = selected.has(account.id);
-            const countdown = formatCountdown(account.scheduledPurgeAt, now);
-            return (
-              <TableRow
-                key={account.id}
-                className={styles.row}
-                aria-rowindex={start + offset + 2}
-                aria-selected={isSelected}
-                appearance={isSelected ? 'brand' : 'none'}
-              >
-                <TableSelectionCell
-                  checked={isSelected}
-                  onClick={() => toggle(account.id)}
-                  checkboxIndicator={{ 'aria-label': `Select ${account.name}` }}
-                />
-                <TableCell className={styles.cell}>
-                  <TableCellLayout truncate>
-                    <Text weight="semibold">{account.name}</Text>
-                  </TableCellLayout>
-                </TableCell>
-                <TableCell className={styles.cell}>
-                  <TableCellLayout truncate>{account.kindDisplayName}</TableCellLayout>
-                </TableCell>
-                <TableCell className={styles.cell}>
-                  <TableCellLayout truncate>{account.locationDisplayName}</TableCellLayout>
-                </TableCell>
-                <TableCell className={styles.cell}>
-                  <TableCellLayout truncate>{account.resourceGroup}</TableCellLayout>
-                </TableCell>
-                {showSubscription ? (
-                  <TableCell className={styles.cell}>
-                    <TableCellLayout truncate>{subscriptionName(account.subscriptionId)}</TableCellLayout>
-                  </TableCell>
-                ) : null}
-                <TableCell className={styles.cell}>
-                  <Tooltip content={exactTime(account.deletedAt)} relationship="description">
-                    <Text tabIndex={0}>{formatRelativePast(account.deletedAt, now)}</Text>
-                  </Tooltip>
-                </TableCell>
-                <TableCell className={styles.cell}>
-                  <Tooltip content={exactTime(account.scheduledPurgeAt)} relationship="description">
-                    <Text
-                      tabIndex={0}
-                      className={mergeClasses(countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}
-                    >
-                      {countdown.text}
-                    </Text>
-                  </Tooltip>
-                </TableCell>
-                <TableCell className={styles.cell}>
-                  <StatusCell
-                    account={account}
-                    progress={progress.get(account.id)}
-                    runningVerb={props.runningVerb}
-                    onRecreate={props.onRecreateResourceGroup}
-                    recreating={props.recreating.has(account.id)}
-                  />
-                </TableCell>
-              </TableRow>
-            );
-          })}
+          {rows.slice(start, end).map((account, offset) => (
+            <AccountRow
+              key={account.id}
+              account={account}
+              rowIndex={start + offset + 2}
+              selected={selected.has(account.id)}
+              onToggle={toggle}
+              subscriptionName={showSubscription ? subscriptionName : undefined}
+              progress={progress.get(account.id)}
+              runningVerb={props.runningVerb}
+              onRecreate={props.onRecreateResourceGroup}
+              recreating={props.recreating.has(account.id)}
+              now={now}
+            />
+          ))}
           {end < rows.length ? <tr aria-hidden style={{ height: (rows.length - end) * ROW_HEIGHT }} /> : null}
         </TableBody>
       </Table>
     </div>
   );
 }
+
+interface AccountRowProps {
+  account: DeletedAccount;
+  rowIndex: number;
+  selected: boolean;
+  onToggle: (id: string) => void;
+  /** Present when the Subscription column is shown. */
+  subscriptionName: ((id: string) => string) | undefined;
+  progress: RowProgress | undefined;
+  runningVerb: string;
+  onRecreate: (fix: RecreateResourceGroupFix) => void;
+  recreating: boolean;
+  now: number;
+}
+
+/** Memoised: scrolling, selecting one row or select-all draws only the rows whose props changed. */
+const AccountRow = memo(function AccountRow(props: AccountRowProps) {
+  const { account, selected, now } = props;
+  const styles = useStyles();
+  const countdown = formatCountdown(account.scheduledPurgeAt, now);
+  return (
+    <TableRow className={styles.row} aria-rowindex={props.rowIndex} aria-selected={selected} appearance={selected ? 'brand' : 'none'}>
+      <TableSelectionCell
+        checked={selected}
+        onClick={() => props.onToggle(account.id)}
+        checkboxIndicator={{ 'aria-label': `Select ${account.name}` }}
+      />
+      <TableCell className={styles.cell}>
+        <TableCellLayout truncate>
+          <Text weight="semibold">{account.name}</Text>
+        </TableCellLayout>
+      </TableCell>
+      <TableCell className={styles.cell}>
+        <TableCellLayout truncate>{account.kindDisplayName}</TableCellLayout>
+      </TableCell>
+      <TableCell className={styles.cell}>
+        <TableCellLayout truncate>{account.locationDisplayName}</TableCellLayout>
+      </TableCell>
+      <TableCell className={styles.cell}>
+        <TableCellLayout truncate>{account.resourceGroup}</TableCellLayout>
+      </TableCell>
+      {props.subscriptionName ? (
+        <TableCell className={styles.cell}>
+          <TableCellLayout truncate>{props.subscriptionName(account.subscriptionId)}</TableCellLayout>
+        </TableCell>
+      ) : null}
+      <TableCell className={styles.cell}>
+        <Tooltip content={exactTime(account.deletedAt)} relationship="description">
+          <Text tabIndex={0}>{formatRelativePast(account.deletedAt, now)}</Text>
+        </Tooltip>
+      </TableCell>
+      <TableCell className={styles.cell}>
+        <Tooltip content={exactTime(account.scheduledPurgeAt)} relationship="description">
+          <Text
+            tabIndex={0}
+            className={mergeClasses(countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}
+          >
+            {countdown.text}
+          </Text>
+        </Tooltip>
+      </TableCell>
+      <TableCell className={styles.cell}>
+        <StatusCell
+          account={account}
+          progress={props.progress}
+          runningVerb={props.runningVerb}
+          onRecreate={props.onRecreate}
+          recreating={props.recreating}
+        />
+      </TableCell>
+    </TableRow>
+  );
+});
 
 function StatusCell(props: {
   account: DeletedAccount;

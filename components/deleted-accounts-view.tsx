@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
+import dynamic from 'next/dynamic';
 import {
   Body1,
   Button,
@@ -31,13 +32,15 @@ import { AccountsToolbar, planAction } from './accounts-toolbar';
 import { ArmErrorMessage } from './arm-error-message';
 import { DeletedAccountsTable } from './deleted-accounts-table';
 import { FiltersBar } from './filters-bar';
-import { PurgeDialog } from './purge-dialog';
 import { APP_TOASTER_ID } from './toaster';
 import { useArmCall } from './use-arm-call';
 import { useDeletedAccounts, useSubscriptions } from './use-deleted-accounts';
 import { useNow } from './use-now';
 import { useSignInAgain } from './use-sign-in-again';
 import { useUrlFilters } from './use-url-filters';
+
+// Opened rarely and only after a click: its code stays out of the first load.
+const PurgeDialog = dynamic(() => import('./purge-dialog').then((module) => module.PurgeDialog), { ssr: false });
 
 const useStyles = makeStyles({
   main: {
@@ -215,33 +218,38 @@ export function DeletedAccountsView() {
     setProgress((current) => new Map([...current].filter(([id]) => !failedIds.has(id))));
   };
 
-  const recreate = async (fix: RecreateResourceGroupFix) => {
-    const affected = allAccounts.filter(
-      (account) =>
-        account.subscriptionId === fix.subscriptionId && account.resourceGroup.toLowerCase() === fix.resourceGroup.toLowerCase(),
-    );
-    setRecreating((current) => new Set([...current, ...affected.map((account) => account.id)]));
-    setRecreateError(null);
-    const result = await call(recreateResourceGroup, {
-      subscriptionId: fix.subscriptionId,
-      resourceGroup: fix.resourceGroup,
-      location: fix.location,
-    });
-    setRecreating((current) => new Set([...current].filter((id) => !affected.some((account) => account.id === id))));
-    if (result.ok) {
-      const text = `Resource group ${fix.resourceGroup} recreated in ${regionDisplayName(fix.location)}`;
-      setAnnouncement(text);
-      dispatchToast(
-        <Toast>
-          <ToastTitle>{text}</ToastTitle>
-        </Toast>,
-        { intent: 'success' },
+  // Stable between renders so the table's memoised rows are not drawn again for it.
+  const recreate = useCallback(
+    async (fix: RecreateResourceGroupFix) => {
+      const affected = allAccounts.filter(
+        (account) =>
+          account.subscriptionId === fix.subscriptionId && account.resourceGroup.toLowerCase() === fix.resourceGroup.toLowerCase(),
       );
-      refresh();
-    } else {
-      setRecreateError(result.error);
-    }
-  };
+      setRecreating((current) => new Set([...current, ...affected.map((account) => account.id)]));
+      setRecreateError(null);
+      const result = await call(recreateResourceGroup, {
+        subscriptionId: fix.subscriptionId,
+        resourceGroup: fix.resourceGroup,
+        location: fix.location,
+      });
+      setRecreating((current) => new Set([...current].filter((id) => !affected.some((account) => account.id === id))));
+      if (result.ok) {
+        const text = `Resource group ${fix.resourceGroup} recreated in ${regionDisplayName(fix.location)}`;
+        setAnnouncement(text);
+        dispatchToast(
+          <Toast>
+            <ToastTitle>{text}</ToastTitle>
+          </Toast>,
+          { intent: 'success' },
+        );
+        refresh();
+      } else {
+        setRecreateError(result.error);
+      }
+    },
+    [allAccounts, call, dispatchToast, refresh],
+  );
+  const onRecreateResourceGroup = useCallback((fix: RecreateResourceGroupFix) => void recreate(fix), [recreate]);
 
   const failures = list.data?.failures ?? [];
   const failedOutcomeNeedsSignIn = outcome?.summary.failed.some((failure) => failure.error.kind === 'sign-in-required');
@@ -333,7 +341,7 @@ export function DeletedAccountsView() {
           onSelectionChange={setSelected}
           progress={progress}
           runningVerb={running ? VERBS[running].running : 'Working'}
-          onRecreateResourceGroup={(fix) => void recreate(fix)}
+          onRecreateResourceGroup={onRecreateResourceGroup}
           recreating={recreating}
           now={now}
         />
