@@ -192,6 +192,16 @@ describe('runBatchRenewingToken', () => {
     expect(results.every((result) => !result.ok && result.error.kind === 'unavailable')).toBe(true);
   });
 
+  it('keeps the first answers of the other items when the renewed send itself fails', async () => {
+    const results = await runBatchRenewingToken(items(3), async (batch, renewToken) => {
+      if (renewToken) throw new Error('network down');
+      return batch.map((item) => (item.id === 'a1' ? expired : okResult));
+    });
+    expect(results[0]).toEqual(okResult);
+    expect(results[2]).toEqual(okResult);
+    expect(results[1]).toMatchObject({ ok: false, error: { kind: 'unavailable', message: 'network down' } });
+  });
+
   it('inside a bulk run, ends every item exactly once, renewed ones included', async () => {
     const { send } = recordingSend({ a1: expired, a4: expired, a5: failed('Resource group gone'), a6: expired }, (id) => (id === 'a6' ? signInAgain : okResult));
     const endings = new Map<string, RowProgress['state'][]>();

@@ -136,10 +136,11 @@ export async function runBatchRenewingToken<T>(
   const needsToken = (result: ActionResult<unknown> | undefined) => result !== undefined && !result.ok && result.error.kind === 'sign-in-required';
   const again = batch.flatMap((item, i) => (needsToken(results[i]) ? [{ item, i }] : []));
   if (again.length === 0) return results;
+  // A resend that fails as a whole fails only the resent items: the others already have their answers.
   const retried = await send(
     again.map(({ item }) => item),
     true,
-  );
+  ).catch((error: unknown) => again.map(() => requestFailed(error)));
   const merged = [...results];
   again.forEach(({ i }, j) => {
     merged[i] = retried[j] ?? requestFailed(undefined);
