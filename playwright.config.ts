@@ -20,7 +20,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // Runs on other port offsets keep their own results, so two runs never delete each other's traces.
+  outputDir: offset ? `test-results/playwright-${offset}` : 'test-results/playwright',
+  reporter: [['list'], ['json', { outputFile: offset ? `test-results/playwright-${offset}.json` : 'test-results/playwright.json' }]],
   use: {
     baseURL: portalUrl,
     ignoreHTTPSErrors: true,
