@@ -71,6 +71,8 @@ const useStyles = makeStyles({
   },
 });
 
+const NO_ACCOUNTS: DeletedAccount[] = [];
+
 type BulkKind = 'recover' | 'purge';
 
 const VERBS: Record<BulkKind, { running: string; past: string }> = {
@@ -124,7 +126,9 @@ export function DeletedAccountsView() {
   const subscriptionName = useCallback((id: string) => subscriptionNames.get(id.toLowerCase()) ?? id, [subscriptionNames]);
 
   const allAccounts = useMemo(() => {
-    const listed = reconcileHidden(list.data?.accounts ?? [], hidden, now).visible;
+    const accounts = list.data?.accounts ?? NO_ACCOUNTS;
+    // The same array while nothing is hidden, so the clock's tick does not sort and filter the list again.
+    const listed = hidden.size === 0 ? accounts : reconcileHidden(accounts, hidden, now).visible;
     const listedIds = new Set(listed.map((account) => account.id.toLowerCase()));
     const hiddenIds = new Set(hidden.keys());
     const missing = pinned.filter((account) => !listedIds.has(account.id.toLowerCase()) && !hiddenIds.has(account.id.toLowerCase()));
