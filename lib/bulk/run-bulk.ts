@@ -20,53 +20,6 @@ export interface BulkSummary {
   failed: { id: string; error: ActionError }[];
 }
 
-/**
- * Runs one action per item with at most `concurrency` in flight, in the given order, and reports each
- * item's progress. Every item ends exactly once as done or failed: a thrown error counts as a failure of
- * that item, never as a lost one.
- */
-export async function runBulk<T extends { id: string }>(options: {
-  items: readonly T[];
-  concurrency?: number;
-  run: (item: T) => Promise<ActionResult<unknown>>;
-  onProgress?: (id: string, progress: RowProgress) => void;
-}): Promise<BulkSummary> {
-  const { items, run, onProgress } = options;
-  const concurrency = Math.max(1, options.concurrency ?? BULK_CONCURRENCY);
-  const summary: BulkSummary = { done: [], failed: [] };
-  for (const item of items) onProgress?.(item.id, { state: 'queued' });
-
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      onProgress?.(item.id, { state: 'running' });
-      let result: ActionResult<unknown>;
-      try {
-        result = await run(item);
-      } catch (error) {
-        result = {
-          ok: false,
-          error: {
-            kind: 'unavailable',
-            code: 'RequestFailed',
-            message: error instanceof Error && error.message ? error.message : 'The request did not complete.',
-          },
-        };
-      }
-      if (result.ok) {
-        summary.done.push(item.id);
-        onProgress?.(item.id, { state: 'done' });
-      } else {
-        summary.failed.push({ id: item.id, error: result.error });
-        onProgress?.(item.id, { state: 'failed', error: result.error });
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return summary;
-}
-
 /** "7 recovered, 1 failed" */
 export function summarizeBulk(pastTense: string, summary: BulkSummary): string {
   const parts = [`${summary.done.length} ${pastTense}`];
@@ -84,8 +37,9 @@ const requestFailed = (error: unknown): ActionResult<unknown> => ({
 });
 
 /**
- * Like runBulk, but hands `batchSize` items at a time to one call that runs them together (a server action
- * runs them concurrently on the server). Next.js sends one client's server action calls one after another
+ * Runs a bulk action and reports each item's progress; every item ends exactly once as done or failed (a
+ * thrown error fails the items it concerns, never loses them). Hands `batchSize` items at a time to one call
+ * that runs them together (a server action runs them concurrently on the server). Next.js sends one client's server action calls one after another
  * (vercel/next.js#69265), so per-item calls from the browser never overlap; batches keep `batchSize`
  * operations in flight. `runBatch` answers one result per item, in order.
  */
