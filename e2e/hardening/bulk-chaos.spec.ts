@@ -7,7 +7,7 @@
 import { DEMO_SUBSCRIPTIONS } from '../../emulator/demo-world';
 import { expect, signIn, test } from '../fixtures';
 import { DeletedResourcesPage } from '../pages/deleted-resources-page';
-import { admin } from '../support/local-azure';
+import { admin, purgesByAccount } from '../support/local-azure';
 
 const production = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const GROUP = 'rg-chaos';
@@ -21,18 +21,6 @@ async function remainingInEmulator(): Promise<string[]> {
     value: { id: string; name: string }[];
   };
   return body.value.filter((account) => account.id.toLowerCase().includes(`/resourcegroups/${GROUP}/`)).map((account) => account.name);
-}
-
-/** How many times the emulator purged each rg-chaos account, from its audit log. */
-async function purgesInEmulator(): Promise<Map<string, number>> {
-  const body = (await admin('GET', '/events?after=0&limit=10000')) as { value: { kind: string; resourceId: string }[] };
-  const counts = new Map<string, number>();
-  for (const event of body.value) {
-    if (event.kind !== 'deletedAccountPurged' || !event.resourceId.toLowerCase().includes(`/resourcegroups/${GROUP}/`)) continue;
-    const name = event.resourceId.split('/').pop() as string;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  return counts;
 }
 
 async function injectChaos(): Promise<void> {
@@ -93,7 +81,7 @@ test('a bulk purge of 200 under 30% transient faults and throttling ends with ev
 
   await admin('DELETE', '/faults');
   const remaining = await remainingInEmulator();
-  const purges = await purgesInEmulator();
+  const purges = await purgesByAccount(GROUP);
   expect([...purges.values()].filter((n) => n > 1), 'no account purged twice').toEqual([]);
   // Done in the UI means purged in the emulator; what the emulator still holds was reported failed. A failed
   // row may already be purged (its answer was lost on every attempt): Retry failed must count it as done.
@@ -107,7 +95,7 @@ test('a bulk purge of 200 under 30% transient faults and throttling ends with ev
     await expect(page.getByText(`${failedCount} purged`, { exact: true }).first()).toBeVisible({ timeout: 60_000 });
   }
   expect(await remainingInEmulator()).toEqual([]);
-  const finalPurges = await purgesInEmulator();
+  const finalPurges = await purgesByAccount(GROUP);
   expect(finalPurges.size).toBe(COUNT);
   expect([...finalPurges.values()].every((n) => n === 1), 'each account purged exactly once').toBe(true);
 });

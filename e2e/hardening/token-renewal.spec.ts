@@ -7,24 +7,12 @@
 import { DEMO_SUBSCRIPTIONS } from '../../emulator/demo-world';
 import { expect, signIn, test } from '../fixtures';
 import { DeletedResourcesPage } from '../pages/deleted-resources-page';
-import { admin, identityUrl } from '../support/local-azure';
+import { admin, identityUrl, purgesByAccount } from '../support/local-azure';
 
 const production = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const GROUP = 'rg-token-renewal';
 const names = Array.from({ length: 6 }, (_, i) => `renewal-${String(i + 1).padStart(2, '0')}`);
 const REFUSED = 3;
-
-/** How many times the emulator purged each account of the group, from its audit log. */
-async function purgesInEmulator(): Promise<Map<string, number>> {
-  const body = (await admin('GET', '/events?after=0&limit=10000')) as { value: { kind: string; resourceId: string }[] };
-  const counts = new Map<string, number>();
-  for (const event of body.value) {
-    if (event.kind !== 'deletedAccountPurged' || !event.resourceId.toLowerCase().includes(`/resourcegroups/${GROUP}/`)) continue;
-    const name = event.resourceId.split('/').pop() as string;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  return counts;
-}
 
 test('a bulk purge whose token ARM refuses as expired renews it and purges every row exactly once, none failed', async ({ page }) => {
   await admin('POST', '/world/resource-groups', { subscriptionId: production, name: GROUP, location: 'eastus' });
@@ -62,7 +50,7 @@ test('a bulk purge whose token ARM refuses as expired renews it and purges every
   expect(rules.value.map((rule) => rule.injected), 'ARM refused the token for some rows').toEqual([REFUSED]);
   expect(tokenRequests.length, 'one renewal for the one batch').toBe(1);
 
-  const purges = await purgesInEmulator();
+  const purges = await purgesByAccount(GROUP);
   expect([...purges.keys()].sort()).toEqual(names);
   expect([...purges.values()].every((count) => count === 1), 'each account purged exactly once').toBe(true);
   const left = (await admin('GET', `/world/deleted-accounts?subscriptionId=${production}`)) as { value: { id: string }[] };

@@ -67,6 +67,18 @@ export async function armRequest(method: string, pathAndQuery: string, body?: un
   });
 }
 
+/** How many times the emulator purged each account of one resource group, by name, from its audit log. */
+export async function purgesByAccount(resourceGroup: string): Promise<Map<string, number>> {
+  const body = (await admin('GET', '/events?after=0&limit=10000')) as { value: { kind: string; resourceId: string }[] };
+  const counts = new Map<string, number>();
+  for (const event of body.value) {
+    if (event.kind !== 'deletedAccountPurged' || !event.resourceId.toLowerCase().includes(`/resourcegroups/${resourceGroup.toLowerCase()}/`)) continue;
+    const name = event.resourceId.split('/').pop() as string;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** The demo world, fresh: every test starts from the same seeded state with quick long-running operations. */
 export async function resetDemoWorld(): Promise<void> {
   await admin('POST', '/reset', { seed: 'demo' });
