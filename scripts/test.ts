@@ -38,7 +38,9 @@ function readJson(file: string): unknown {
 
 function countTests(): { passed: number; failed: number } {
   const vitest = readJson(path.join(results, 'vitest.json')) as { numPassedTests?: number; numFailedTests?: number } | undefined;
-  const playwright = readJson(path.join(results, 'playwright.json')) as
+  // playwright.config.ts names its report after E2E_PORT_OFFSET when one is set.
+  const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+  const playwright = readJson(path.join(results, offset ? `playwright-${offset}.json` : 'playwright.json')) as
     | { stats?: { expected?: number; unexpected?: number; flaky?: number } }
     | undefined;
   return {
