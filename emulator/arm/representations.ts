@@ -58,11 +58,12 @@ export function accountProvisioningState(account: AccountRecord, now: number): '
   return now < account.readyAt ? 'Creating' : 'Succeeded';
 }
 
-export function toArmAccount(account: AccountRecord, now: number) {
+/** A live or deleted account as ARM writes it, in ARM's property order; only the id, type and properties differ. */
+function accountBody(account: AccountRecord, id: string, type: string, properties: Record<string, unknown>) {
   const body: Record<string, unknown> = {
-    id: accountId(account.subscriptionId, account.resourceGroup, account.name),
+    id,
     name: account.name,
-    type: 'Microsoft.CognitiveServices/accounts',
+    type,
     etag: account.etag,
     location: account.location,
     sku: account.sku,
@@ -70,31 +71,32 @@ export function toArmAccount(account: AccountRecord, now: number) {
   };
   if (Object.keys(account.tags).length > 0) body.tags = account.tags;
   body.identity = account.identity;
-  body.properties = accountProperties(account, accountProvisioningState(account, now));
+  body.properties = properties;
   body.systemData = account.systemData;
   return body;
 }
 
+export function toArmAccount(account: AccountRecord, now: number) {
+  return accountBody(
+    account,
+    accountId(account.subscriptionId, account.resourceGroup, account.name),
+    'Microsoft.CognitiveServices/accounts',
+    accountProperties(account, accountProvisioningState(account, now)),
+  );
+}
+
 export function toArmDeletedAccount(account: DeletedAccountRecord) {
-  const body: Record<string, unknown> = {
-    id: deletedAccountId(account.subscriptionId, account.location, account.resourceGroup, account.name),
-    name: account.name,
-    type: 'Microsoft.CognitiveServices/deletedAccounts',
-    etag: account.etag,
-    location: account.location,
-    sku: account.sku,
-    kind: account.kind,
-  };
-  if (Object.keys(account.tags).length > 0) body.tags = account.tags;
-  body.identity = account.identity;
-  body.properties = {
-    ...account.properties,
-    deletionDate: armTimestamp(account.deletedAt),
-    scheduledPurgeDate: armTimestamp(account.purgeAt),
-    provisioningState: 'Succeeded',
-  };
-  body.systemData = account.systemData;
-  return body;
+  return accountBody(
+    account,
+    deletedAccountId(account.subscriptionId, account.location, account.resourceGroup, account.name),
+    'Microsoft.CognitiveServices/deletedAccounts',
+    {
+      ...account.properties,
+      deletionDate: armTimestamp(account.deletedAt),
+      scheduledPurgeDate: armTimestamp(account.purgeAt),
+      provisioningState: 'Succeeded',
+    },
+  );
 }
 
 export function toArmVault(vault: VaultRecord) {
