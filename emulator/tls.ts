@@ -32,9 +32,15 @@ function newRsaKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: for
   return { privateKey, publicKey, pem };
 }
 
-function serialNumber(): string {
-  // Positive (leading nibble < 8) random serial, as browsers require unique serials per issuer.
-  return '0' + crypto.randomBytes(15).toString('hex');
+/**
+ * A random certificate serial (unique per issuer, as browsers require) whose DER INTEGER is positive and
+ * minimal: the first byte is 0x01-0x7f. A leading zero byte is "illegal padding" to OpenSSL 3, which then
+ * refuses the certificate (it happened about once in 400 certificates with a '0'-prefixed random serial).
+ */
+export function serialNumber(): string {
+  const bytes = crypto.randomBytes(16);
+  bytes[0] = (bytes[0]! & 0x7f) || 0x01;
+  return bytes.toString('hex');
 }
 
 function createCertificates(): TlsMaterial & { caKeyPem: string } {
