@@ -4,23 +4,10 @@ import { DEMO_SUBSCRIPTIONS } from '../emulator/demo-world';
 import { expect, signIn, test } from './fixtures';
 import { DeletedResourcesPage } from './pages/deleted-resources-page';
 
-/**
- * Fluent UI's focus manager (Tabster) puts focus-redirecting `<i data-tabster-dummy aria-hidden tabindex=0>`
- * around arrow-key groups. axe reports them under aria-hidden-focus; Microsoft's own Accessibility Insights
- * suppresses exactly these nodes as a known false positive (microsoft/accessibility-insights-web#7605). Only
- * those nodes are dropped; every other node of that rule, and every other rule, still counts.
- */
-function isTabsterDummy(ruleId: string, html: string): boolean {
-  return ruleId === 'aria-hidden-focus' && html.includes('data-tabster-dummy');
-}
-
 async function violations(page: Page, include?: string) {
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
   const result = await (include ? builder.include(include) : builder).analyze();
-  return result.violations
-    .map((v) => ({ ...v, nodes: v.nodes.filter((node) => !isTabsterDummy(v.id, node.html)) }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
 
 test('the signed-out landing page has no axe violations', async ({ page }) => {
