@@ -119,8 +119,9 @@ function writeResponse(ctx: RequestContext, response: ArmResponse): void {
     ...response.headers,
   };
   let payload: Buffer | undefined;
-  if (response.body !== undefined) {
-    payload = Buffer.from(JSON.stringify(response.body), 'utf8');
+  const json = response.json ?? (response.body === undefined ? undefined : JSON.stringify(response.body));
+  if (json !== undefined) {
+    payload = Buffer.from(json, 'utf8');
     headers['content-type'] = 'application/json; charset=utf-8';
   }
   headers['content-length'] = String(payload?.length ?? 0);

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteArmStore } from './sqlite-store';
 import { RETENTION_MS, armTimestamp } from './world';
@@ -92,6 +96,13 @@ describe('paging', () => {
     expect(page.every((a) => a.resourceGroup === 'rg-1')).toBe(true);
   });
 
+  it('lists the stored ARM JSON of the same accounts, in the same order, with the cursor of each', () => {
+    const records = store.listDeletedAccounts(SUB, NOW, 100, undefined, ['rg-1']);
+    const bodies = store.listDeletedAccountBodies(SUB, NOW, 100, undefined, ['rg-1']);
+    expect(bodies.map((row) => JSON.parse(row.body) as unknown)).toEqual(records.map(toArmDeletedAccount));
+    expect(bodies[0]?.cursor).toEqual({ rg: 'rg-1', name: records[0]?.name.toLowerCase() });
+  });
+
   it('leaves out accounts whose retention ended', () => {
     expect(store.listDeletedAccounts(SUB, NOW + RETENTION_MS - 10 * 60_000 + 1, 100)).toHaveLength(10);
   });
@@ -117,5 +128,34 @@ describe('resource group deletion', () => {
 describe('timestamps', () => {
   it('renders times with seven fractional digits like ARM', () => {
     expect(armTimestamp(Date.UTC(2025, 9, 28, 14, 50, 2, 458))).toBe('2025-10-28T14:50:02.4580000Z');
+  });
+});
+
+describe('state written by an older emulator', () => {
+  it('keeps its deleted accounts and renders their ARM JSON when it opens a schema-1 database', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arm-store-'));
+    const file = path.join(dir, 'world.db');
+    try {
+      const account = deleted('legacy', 'rg', NOW);
+      const old = new Database(file);
+      // The schema-1 table: no body column.
+      old.exec(
+        'CREATE TABLE deleted_accounts (sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, location_lc TEXT NOT NULL, ' +
+          'subdomain_lc TEXT, purge_at INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (sub_id, rg_lc, name_lc))',
+      );
+      old.prepare('INSERT INTO deleted_accounts VALUES (?, ?, ?, ?, ?, ?, ?)').run(SUB, 'rg', 'legacy', 'eastus', null, account.purgeAt, JSON.stringify(account));
+      old.pragma('user_version = 1');
+      old.close();
+
+      const reopened = new SqliteArmStore(file);
+      try {
+        const [row] = reopened.listDeletedAccountBodies(SUB, NOW, 10);
+        expect(JSON.parse(row?.body ?? 'null')).toEqual(toArmDeletedAccount(account));
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type {
   AccountRecord,
   ArmStore,
+  DeletedAccountBody,
   DeletedAccountCursor,
   DeletedAccountRecord,
   OperationRecord,
@@ -17,13 +18,15 @@ import type {
   WorldEvent,
 } from './store';
 import { canonicalRegion } from './regions';
+import { toArmDeletedAccount } from './representations';
 
 /**
  * The world in SQLite: WAL journal, synchronous=FULL (a write ARM acknowledged survives kill -9 and power
  * loss), every mutation in a transaction, prepared statements and indexes for every query a request makes.
  */
 
-const SCHEMA_VERSION = 1;
+/** 2: deleted_accounts.body, each deleted account's ARM JSON, rendered when it is stored. */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,7 +48,7 @@ CREATE TABLE IF NOT EXISTS accounts (
 CREATE INDEX IF NOT EXISTS accounts_subdomain ON accounts (subdomain_lc) WHERE subdomain_lc IS NOT NULL;
 CREATE TABLE IF NOT EXISTS deleted_accounts (
   sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, location_lc TEXT NOT NULL,
-  subdomain_lc TEXT, purge_at INTEGER NOT NULL, doc TEXT NOT NULL,
+  subdomain_lc TEXT, purge_at INTEGER NOT NULL, doc TEXT NOT NULL, body TEXT NOT NULL,
   PRIMARY KEY (sub_id, rg_lc, name_lc)
 );
 CREATE INDEX IF NOT EXISTS deleted_accounts_purge ON deleted_accounts (purge_at);
@@ -84,6 +87,46 @@ interface DocRow {
   doc: string;
 }
 
+interface BodyRow {
+  rg_lc: string;
+  name_lc: string;
+  body: string;
+}
+
+/** The four ways of reading a page of deleted accounts (first page or after a cursor, all groups or some), for given columns. */
+function listDeletedStatements<Row>(db: Database.Database, columns: string) {
+  const select = `SELECT ${columns} FROM deleted_accounts WHERE sub_id = ? AND purge_at > ?`;
+  const inGroups = 'AND rg_lc IN (SELECT value FROM json_each(?))';
+  const order = 'ORDER BY rg_lc, name_lc LIMIT ?';
+  return {
+    first: db.prepare<[string, number, number], Row>(`${select} ${order}`),
+    after: db.prepare<[string, number, string, string, number], Row>(`${select} AND (rg_lc, name_lc) > (?, ?) ${order}`),
+    firstInGroups: db.prepare<[string, number, string, number], Row>(`${select} ${inGroups} ${order}`),
+    afterInGroups: db.prepare<[string, number, string, string, string, number], Row>(`${select} AND (rg_lc, name_lc) > (?, ?) ${inGroups} ${order}`),
+  };
+}
+
+function listDeletedPage<Row>(
+  statements: ReturnType<typeof listDeletedStatements<Row>>,
+  subscriptionId: string,
+  now: number,
+  limit: number,
+  after?: DeletedAccountCursor,
+  groups?: readonly string[],
+): Row[] {
+  const sub = lc(subscriptionId);
+  if (groups === undefined) {
+    return after ? statements.after.all(sub, now, after.rg, after.name, limit) : statements.first.all(sub, now, limit);
+  }
+  const groupsJson = JSON.stringify(groups.map(lc));
+  return after
+    ? statements.afterInGroups.all(sub, now, after.rg, after.name, groupsJson, limit)
+    : statements.firstInGroups.all(sub, now, groupsJson, limit);
+}
+
+/** The ARM JSON of a deleted account, stored with it so that listing sends it without rendering each time. */
+const deletedAccountBody = (account: DeletedAccountRecord) => JSON.stringify(toArmDeletedAccount(account));
+
 const lc = (value: string) => value.toLowerCase();
 /** Locations compare as regions: 'South Central US', 'SOUTHCENTRALUS' and 'southcentralus' are one. */
 const region = (value: string) => canonicalRegion(value) ?? value.toLowerCase();
@@ -101,9 +144,23 @@ export class SqliteArmStore implements ArmStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.migrate();
     this.db.exec(SCHEMA);
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     this.statements = this.prepare();
+  }
+
+  /** Brings a state directory written by an older emulator up to SCHEMA_VERSION, keeping its world. */
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version === 1) {
+      this.db.transaction(() => {
+        this.db.exec("ALTER TABLE deleted_accounts ADD COLUMN body TEXT NOT NULL DEFAULT ''");
+        const update = this.db.prepare('UPDATE deleted_accounts SET body = ? WHERE rowid = ?');
+        const rows = this.db.prepare<[], { rowid: number; doc: string }>('SELECT rowid, doc FROM deleted_accounts').all();
+        for (const row of rows) update.run(deletedAccountBody(JSON.parse(row.doc) as DeletedAccountRecord), row.rowid);
+      })();
+    }
   }
 
   private prepare() {
@@ -148,22 +205,10 @@ export class SqliteArmStore implements ArmStore {
       findDeleted: db.prepare<[string, string, string, number], DocRow>(
         'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ? AND purge_at > ?',
       ),
-      listDeletedFirst: db.prepare<[string, number, number], DocRow>(
-        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND purge_at > ? ORDER BY rg_lc, name_lc LIMIT ?',
-      ),
-      listDeletedAfter: db.prepare<[string, number, string, string, number], DocRow>(
-        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND purge_at > ? AND (rg_lc, name_lc) > (?, ?) ORDER BY rg_lc, name_lc LIMIT ?',
-      ),
-      listDeletedFirstInGroups: db.prepare<[string, number, string, number], DocRow>(
-        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND purge_at > ? AND rg_lc IN (SELECT value FROM json_each(?)) ' +
-          'ORDER BY rg_lc, name_lc LIMIT ?',
-      ),
-      listDeletedAfterInGroups: db.prepare<[string, number, string, string, string, number], DocRow>(
-        'SELECT doc FROM deleted_accounts WHERE sub_id = ? AND purge_at > ? AND (rg_lc, name_lc) > (?, ?) ' +
-          'AND rg_lc IN (SELECT value FROM json_each(?)) ORDER BY rg_lc, name_lc LIMIT ?',
-      ),
+      listDeletedDocs: listDeletedStatements<DocRow>(db, 'doc'),
+      listDeletedBodies: listDeletedStatements<BodyRow>(db, 'rg_lc, name_lc, body'),
       putDeleted: db.prepare(
-        'INSERT OR REPLACE INTO deleted_accounts (sub_id, rg_lc, name_lc, location_lc, subdomain_lc, purge_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO deleted_accounts (sub_id, rg_lc, name_lc, location_lc, subdomain_lc, purge_at, doc, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteDeleted: db.prepare('DELETE FROM deleted_accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
 
@@ -332,17 +377,20 @@ export class SqliteArmStore implements ArmStore {
     after?: DeletedAccountCursor,
     groups?: readonly string[],
   ): DeletedAccountRecord[] {
-    const sub = lc(subscriptionId);
-    const s = this.statements;
-    if (groups === undefined) {
-      const rows = after ? s.listDeletedAfter.all(sub, now, after.rg, after.name, limit) : s.listDeletedFirst.all(sub, now, limit);
-      return parseAll(rows);
-    }
-    const groupsJson = JSON.stringify(groups.map(lc));
-    const rows = after
-      ? s.listDeletedAfterInGroups.all(sub, now, after.rg, after.name, groupsJson, limit)
-      : s.listDeletedFirstInGroups.all(sub, now, groupsJson, limit);
-    return parseAll(rows);
+    return parseAll(listDeletedPage(this.statements.listDeletedDocs, subscriptionId, now, limit, after, groups));
+  }
+
+  listDeletedAccountBodies(
+    subscriptionId: string,
+    now: number,
+    limit: number,
+    after?: DeletedAccountCursor,
+    groups?: readonly string[],
+  ): DeletedAccountBody[] {
+    return listDeletedPage(this.statements.listDeletedBodies, subscriptionId, now, limit, after, groups).map((row) => ({
+      cursor: { rg: row.rg_lc, name: row.name_lc },
+      body: row.body,
+    }));
   }
 
   putDeletedAccount(account: DeletedAccountRecord): void {
@@ -354,6 +402,7 @@ export class SqliteArmStore implements ArmStore {
       account.customSubDomainName ? lc(account.customSubDomainName) : null,
       account.purgeAt,
       JSON.stringify(account),
+      deletedAccountBody(account),
     );
   }
 

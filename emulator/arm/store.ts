@@ -124,6 +124,12 @@ export interface DeletedAccountCursor {
   name: string;
 }
 
+/** A deleted account as listing sends it: its ARM JSON, and where the next page starts after it. */
+export interface DeletedAccountBody {
+  cursor: DeletedAccountCursor;
+  body: string;
+}
+
 export interface SubdomainOwner {
   state: 'live' | 'deleted';
   subscriptionId: string;
@@ -185,6 +191,14 @@ export interface ArmStore {
     after?: DeletedAccountCursor,
     groups?: readonly string[],
   ): DeletedAccountRecord[];
+  /** The same list as listDeletedAccounts, as stored ARM JSON (nothing to parse or render per request). */
+  listDeletedAccountBodies(
+    subscriptionId: string,
+    now: number,
+    limit: number,
+    after?: DeletedAccountCursor,
+    groups?: readonly string[],
+  ): DeletedAccountBody[];
   putDeletedAccount(account: DeletedAccountRecord): void;
   purgeDeletedAccount(subscriptionId: string, location: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined;
   /** Moves a deleted account back to the live accounts, unchanged except for `systemData` and `etag`. */

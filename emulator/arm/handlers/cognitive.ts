@@ -343,14 +343,13 @@ export const listDeletedAccounts: Handler = ({ ctx, params, services, access }) 
   const now = world.now();
   store.sweepExpired(now);
   const pageSize = world.deletedAccountsPageSize;
-  const rows = store.listDeletedAccounts(sub, now, pageSize + 1, after, groups);
+  // The accounts' ARM JSON is stored with them: a page is joined, not rendered (`npm run bench` row 8).
+  const rows = store.listDeletedAccountBodies(sub, now, pageSize + 1, after, groups);
   const page = rows.slice(0, pageSize);
-  const body: { value: unknown[]; nextLink?: string } = { value: page.map(toArmDeletedAccount) };
   const last = page[page.length - 1];
-  if (rows.length > pageSize && last) {
-    body.nextLink = nextLinkFor(ctx, encodeSkipToken({ rg: last.resourceGroup.toLowerCase(), name: last.name.toLowerCase() } satisfies DeletedAccountCursor));
-  }
-  return json(200, body);
+  const nextLink = rows.length > pageSize && last ? nextLinkFor(ctx, encodeSkipToken(last.cursor)) : undefined;
+  const tail = nextLink === undefined ? '' : `,"nextLink":${JSON.stringify(nextLink)}`;
+  return { status: 200, json: `{"value":[${page.map((row) => row.body).join(',')}]${tail}}` };
 };
 
 /** Reads of one deleted account: granted at the subscription, or on the account's resource group. */
