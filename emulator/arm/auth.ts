@@ -38,6 +38,9 @@ function fetchJson(url: string, caPem: string): Promise<unknown> {
   });
 }
 
+/** How many verified tokens JwksCache remembers; it forgets them all when full. */
+const VERIFIED_TOKENS_KEPT = 1_000;
+
 /** The sign-in provider's public keys, fetched over HTTPS (trusting the local CA) and cached; refetched on an unknown key id. */
 export class JwksCache {
   private keySet: ReturnType<typeof createLocalJWKSet> | undefined;
@@ -63,7 +66,24 @@ export class JwksCache {
     return this.inflight;
   }
 
+  /**
+   * Tokens whose signature already checked out, with their claims. A client sends the same token with every
+   * request for an hour; checking its signature once (jose's WebCrypto verify was the emulator's largest cost
+   * per request after the response itself) is enough, while its times are still checked on each request.
+   */
+  private readonly verified = new Map<string, JWTPayload>();
+
   async verify(token: string, currentDate: Date): Promise<JWTPayload> {
+    const known = this.verified.get(token);
+    const seconds = currentDate.getTime() / 1000;
+    if (known && (known.exp === undefined || seconds < known.exp) && (known.nbf === undefined || seconds >= known.nbf)) return known;
+    const payload = await this.verifySignature(token, currentDate);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.clear();
+    this.verified.set(token, payload);
+    return payload;
+  }
+
+  private async verifySignature(token: string, currentDate: Date): Promise<JWTPayload> {
     if (!this.keySet) await this.refresh();
     const options = { algorithms: ALLOWED_ALGORITHMS, currentDate, clockTolerance: 0 };
     try {

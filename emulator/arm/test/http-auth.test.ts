@@ -85,6 +85,15 @@ describe('authentication (401)', () => {
     expect(challenge(response)).toContain('The access token has expired.');
   });
 
+  it('refuses a token it accepted before once that token expires (verified tokens are remembered, their times are not)', async () => {
+    const token = await t.issuer.sign(userClaims('admin'), { expiresInSeconds: 2 });
+    expect((await t.call('GET', subPath, { as: null, headers: await bearer(token) })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const response = await t.call('GET', subPath, { as: null, headers: await bearer(token) });
+    expect(response.status).toBe(401);
+    expect(response.json.error.code).toBe('ExpiredAuthenticationToken');
+  });
+
   it('refuses a token for another audience', async () => {
     const token = t.issuer.sign(userClaims('admin'), { audience: 'https://graph.microsoft.com/' });
     const response = await t.call('GET', subPath, { as: null, headers: await bearer(token) });
