@@ -80,4 +80,23 @@ describe('dependency checks in the deleted-accounts list', () => {
     const storageReads = paths.filter((path) => /\/providers\/Microsoft\.Storage\/storageAccounts\//.test(path));
     expect(new Set(storageReads).size).toBe(storageReads.length);
   });
+
+  const groupReads = (subscriptionId: string) =>
+    env.recorder.requests.filter((request) => request.path.toLowerCase().startsWith(`/subscriptions/${subscriptionId}/resourcegroups`));
+
+  it('reads the resource groups with one list when the caller may read every group, and still sees a missing one', async () => {
+    const rows = await statuses(P);
+    const reads = groupReads(P);
+    expect(reads.map((request) => `${request.method} ${request.path.split('?')[0]?.toLowerCase()}`)).toEqual([`GET /subscriptions/${P}/resourcegroups`]);
+    expect(rows.get('contoso-legacy-luis')?.label).toBe('Resource group gone');
+    expect(rows.get('contoso-foundry-hub')?.label).toBe('Recoverable');
+  });
+
+  it('asks for each group on its own when the caller may not read every group (ARM leaves those out of its list)', async () => {
+    const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
+    const rows = await statuses(D, 'operator');
+    const reads = groupReads(D).filter((request) => !request.path.includes('/providers/'));
+    expect(reads.map((request) => request.method)).toEqual(['HEAD', 'HEAD']);
+    expect([...rows.values()].every((status) => status.label !== 'Resource group gone')).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ import { ACTIONS, isActionPermitted, type PermissionSet } from '@/lib/deleted-ac
 import {
   readDeletedAccountReferences,
   toDeletedAccount,
+  type AccountChecks,
   type DeletedAccountReferences,
 } from '@/lib/deleted-accounts/to-deleted-account';
 import type { DeletedAccount } from '@/lib/deleted-accounts/types';
@@ -12,6 +13,7 @@ import type { ArmSession } from './session';
 import {
   listDeletedAccounts,
   listKeyVaultNames,
+  listResourceGroupNames,
   listResourceGroupPermissions,
   listSubscriptionPermissions,
   listSubscriptions,
@@ -64,6 +66,26 @@ async function readVaultLists(session: ArmSession, subscriptionId: string, names
   return [own, ...(await readVaultDirectory(session))];
 }
 
+/**
+ * Whether each resource group exists. One list of the subscription's groups answers for all of them, but
+ * only when the caller may read every group there: ARM leaves unreadable groups out of the list, and such a
+ * group must read as 'unknown', not as gone. Otherwise (and for a single group) each group is asked on its
+ * own. Row 2 of `npm run bench` (20 subscriptions, 10 groups each) went from 321 requests to 141.
+ */
+async function readGroupExistence(
+  session: ArmSession,
+  subscriptionId: string,
+  groups: string[],
+  subscriptionPermissionsRead: Promise<Known<PermissionSet[]>>,
+): Promise<Known<boolean>[]> {
+  const mayListAll = groups.length > 1 && permitted(await subscriptionPermissionsRead, ACTIONS.readResourceGroups) === true;
+  if (mayListAll) {
+    const names = await check(() => listResourceGroupNames(session, subscriptionId));
+    if (names !== 'unknown') return groups.map((group) => names.has(group.toLowerCase()));
+  }
+  return mapWithConcurrency(groups, CHECK_CONCURRENCY, (group) => check(() => resourceGroupExists(session, subscriptionId, group)));
+}
+
 function permitted(permissions: Known<PermissionSet[]>, action: string): boolean | 'unknown' {
   return permissions === 'unknown' ? 'unknown' : isActionPermitted(permissions, action);
 }
@@ -88,7 +110,7 @@ export async function readDeletedAccounts(session: ArmSession, subscriptionId: s
 
   const [subscriptionPermissions, groupExistence, vaultLists, storageExistence] = await Promise.all([
     subscriptionPermissionsRead,
-    mapWithConcurrency(groups, CHECK_CONCURRENCY, (group) => check(() => resourceGroupExists(session, subscriptionId, group))),
+    readGroupExistence(session, subscriptionId, groups, subscriptionPermissionsRead),
     readVaultLists(session, subscriptionId, vaultNames),
     mapWithConcurrency(storageIds, CHECK_CONCURRENCY, (id) => check(() => storageAccountExists(session, subscriptionId, id))),
   ]);
@@ -103,26 +125,26 @@ export async function readDeletedAccounts(session: ArmSession, subscriptionId: s
       ? check(() => listResourceGroupPermissions(session, subscriptionId, group))
       : Promise.resolve(subscriptionPermissions),
   );
-  const permissionsByGroup = new Map(groups.map((group, i) => [groupKey(group), groupPermissions[i] ?? 'unknown']));
+  // Each rule is decided once per resource group or subscription, not once per account.
+  const canPurge = permitted(subscriptionPermissions, ACTIONS.purge);
+  const canCreateResourceGroup = permitted(subscriptionPermissions, ACTIONS.createResourceGroup);
+  const canRecoverByGroup = new Map(groups.map((group, i) => [groupKey(group), permitted(groupPermissions[i] ?? 'unknown', ACTIONS.recover)]));
 
-  return entries
-    .map(({ raw: account, refs }) =>
-      toDeletedAccount(
-        account,
-        {
-          resourceGroupExists: existsByGroup.get(groupKey(refs.resourceGroup)) ?? 'unknown',
-          ...(refs.keyVaultName
-            ? {
-                keyVault: { name: refs.keyVaultName, exists: keyVaultExists(refs.keyVaultName, vaultLists) },
-              }
-            : {}),
-          storageAccounts: refs.storageAccountIds.map((id) => ({ id, exists: existsByStorage.get(id.toLowerCase()) ?? 'unknown' })),
-          canRecover: permitted(permissionsByGroup.get(groupKey(refs.resourceGroup)) ?? 'unknown', ACTIONS.recover),
-          canPurge: permitted(subscriptionPermissions, ACTIONS.purge),
-          canCreateResourceGroup: permitted(subscriptionPermissions, ACTIONS.createResourceGroup),
-        },
-        now,
-      ),
-    )
-    .filter((account): account is DeletedAccount => account !== undefined);
+  const accounts: DeletedAccount[] = [];
+  for (const { raw: account, refs } of entries) {
+    const group = groupKey(refs.resourceGroup);
+    const checks: AccountChecks = {
+      resourceGroupExists: existsByGroup.get(group) ?? 'unknown',
+      storageAccounts: refs.storageAccountIds.length
+        ? refs.storageAccountIds.map((id) => ({ id, exists: existsByStorage.get(id.toLowerCase()) ?? 'unknown' }))
+        : [],
+      canRecover: canRecoverByGroup.get(group) ?? 'unknown',
+      canPurge,
+      canCreateResourceGroup,
+    };
+    if (refs.keyVaultName) checks.keyVault = { name: refs.keyVaultName, exists: keyVaultExists(refs.keyVaultName, vaultLists) };
+    const reshaped = toDeletedAccount(account, checks, now, refs);
+    if (reshaped) accounts.push(reshaped);
+  }
+  return accounts;
 }

@@ -8,6 +8,7 @@ export const ACTIONS = {
   recover: 'Microsoft.CognitiveServices/accounts/write',
   purge: 'Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete',
   createResourceGroup: 'Microsoft.Resources/subscriptions/resourceGroups/write',
+  readResourceGroups: 'Microsoft.Resources/subscriptions/resourceGroups/read',
 } as const;
 
 function escapeRegExp(text: string): string {

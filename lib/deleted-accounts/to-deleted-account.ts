@@ -21,6 +21,39 @@ export interface ArmDeletedAccount {
   };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * The fields the portal reads from one entry of ARM's deleted-accounts list, each kept only when it has the
+ * type ARM documents; undefined when the entry has no id.
+ */
+export function readArmDeletedAccount(value: unknown): ArmDeletedAccount | undefined {
+  if (!isObject(value) || typeof value.id !== 'string') return undefined;
+  const properties = isObject(value.properties) ? value.properties : {};
+  const encryption = isObject(properties.encryption) ? properties.encryption : undefined;
+  const keyVaultProperties = encryption && isObject(encryption.keyVaultProperties) ? encryption.keyVaultProperties : undefined;
+  const storage = properties.userOwnedStorage;
+  // Listing reads thousands of these: nothing is allocated for what an account does not have.
+  return {
+    id: value.id,
+    name: stringOrUndefined(value.name),
+    kind: stringOrUndefined(value.kind),
+    location: stringOrUndefined(value.location),
+    properties: {
+      deletionDate: stringOrUndefined(properties.deletionDate),
+      scheduledPurgeDate: stringOrUndefined(properties.scheduledPurgeDate),
+      encryption: encryption && {
+        keySource: stringOrUndefined(encryption.keySource),
+        keyVaultProperties: keyVaultProperties && { keyVaultUri: stringOrUndefined(keyVaultProperties.keyVaultUri) },
+      },
+      userOwnedStorage: Array.isArray(storage)
+        ? storage.map((entry) => ({ resourceId: isObject(entry) ? stringOrUndefined(entry.resourceId) : undefined }))
+        : undefined,
+    },
+  };
+}
+
 /** What the status rules need to be looked up in ARM for one raw account. */
 export interface DeletedAccountReferences {
   subscriptionId: string;
@@ -39,26 +72,58 @@ export function readDeletedAccountReferences(raw: ArmDeletedAccount): DeletedAcc
   const keyVaultUri =
     encryption?.keySource?.toLowerCase() === 'microsoft.keyvault' ? encryption.keyVaultProperties?.keyVaultUri : undefined;
   const keyVaultName = keyVaultUri ? keyVaultNameFromUri(keyVaultUri) : undefined;
-  const storageAccountIds = (raw.properties?.userOwnedStorage ?? [])
-    .map((storage) => storage.resourceId)
-    .filter((id): id is string => typeof id === 'string' && isStorageAccountId(id));
-  return { ...parts, location: raw.location ?? parts.location, ...(keyVaultName ? { keyVaultName } : {}), storageAccountIds };
+  const storage = raw.properties?.userOwnedStorage;
+  const storageAccountIds = storage?.length
+    ? storage.map((entry) => entry.resourceId).filter((id): id is string => typeof id === 'string' && isStorageAccountId(id))
+    : [];
+  const refs: DeletedAccountReferences = {
+    subscriptionId: parts.subscriptionId,
+    location: raw.location ?? parts.location,
+    resourceGroup: parts.resourceGroup,
+    name: parts.name,
+    storageAccountIds,
+  };
+  if (keyVaultName) refs.keyVaultName = keyVaultName;
+  return refs;
 }
 
-function isoOrNull(value: string | undefined): string | null {
+/** Milliseconds since the epoch, or null when ARM left the time out or it does not parse. */
+function timeOrNull(value: string | undefined): number | null {
   if (!value) return null;
   const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  return Number.isNaN(time) ? null : time;
 }
+
+const isoOrNull = (time: number | null) => (time === null ? null : new Date(time).toISOString());
 
 export type AccountChecks = Omit<StatusFacts, 'now' | 'scheduledPurgeAt' | 'subscriptionId' | 'resourceGroup' | 'location'>;
 
-/** The one reshape from ARM's deleted account to the portal's, with its status computed from the checks. */
-export function toDeletedAccount(raw: ArmDeletedAccount, checks: AccountChecks, now: Date): DeletedAccount | undefined {
-  const refs = readDeletedAccountReferences(raw);
+/**
+ * The one reshape from ARM's deleted account to the portal's, with its status computed from the checks.
+ * `refs` saves parsing the account again when the caller has already read them.
+ */
+export function toDeletedAccount(
+  raw: ArmDeletedAccount,
+  checks: AccountChecks,
+  now: Date,
+  refs: DeletedAccountReferences | undefined = readDeletedAccountReferences(raw),
+): DeletedAccount | undefined {
   if (!refs || !raw.id) return undefined;
   const kind = raw.kind ?? 'Unknown';
-  const scheduledPurgeAt = isoOrNull(raw.properties?.scheduledPurgeDate);
+  const purgeTime = timeOrNull(raw.properties?.scheduledPurgeDate);
+  const facts: StatusFacts = {
+    now,
+    scheduledPurgeAt: purgeTime === null ? null : new Date(purgeTime),
+    subscriptionId: refs.subscriptionId,
+    resourceGroup: refs.resourceGroup,
+    location: refs.location,
+    resourceGroupExists: checks.resourceGroupExists,
+    storageAccounts: checks.storageAccounts,
+    canRecover: checks.canRecover,
+    canPurge: checks.canPurge,
+    canCreateResourceGroup: checks.canCreateResourceGroup,
+  };
+  if (checks.keyVault) facts.keyVault = checks.keyVault;
   return {
     id: raw.id,
     name: raw.name ?? refs.name,
@@ -68,16 +133,9 @@ export function toDeletedAccount(raw: ArmDeletedAccount, checks: AccountChecks, 
     locationDisplayName: regionDisplayName(refs.location),
     subscriptionId: refs.subscriptionId,
     resourceGroup: refs.resourceGroup,
-    deletedAt: isoOrNull(raw.properties?.deletionDate),
-    scheduledPurgeAt,
+    deletedAt: isoOrNull(timeOrNull(raw.properties?.deletionDate)),
+    scheduledPurgeAt: isoOrNull(purgeTime),
     mayHoldProvisionedDeployments: mayHoldProvisionedDeployments(kind),
-    status: deletedAccountStatus({
-      ...checks,
-      now,
-      scheduledPurgeAt: scheduledPurgeAt ? new Date(scheduledPurgeAt) : null,
-      subscriptionId: refs.subscriptionId,
-      resourceGroup: refs.resourceGroup,
-      location: refs.location,
-    }),
+    status: deletedAccountStatus(facts),
   };
 }
