@@ -118,10 +118,8 @@ function writeResponse(ctx: RequestContext, response: ArmResponse): void {
     ...ctx.responseHeaders,
     ...response.headers,
   };
-  let payload: Buffer | undefined;
-  const json = response.json ?? (response.body === undefined ? undefined : JSON.stringify(response.body));
-  if (json !== undefined) {
-    payload = Buffer.from(json, 'utf8');
+  const payload = response.json ?? (response.body === undefined ? undefined : Buffer.from(JSON.stringify(response.body), 'utf8'));
+  if (payload !== undefined) {
     headers['content-type'] = 'application/json; charset=utf-8';
   }
   headers['content-length'] = String(payload?.length ?? 0);
