@@ -135,9 +135,7 @@ export async function readDeletedAccounts(session: ArmSession, subscriptionId: s
     const group = groupKey(refs.resourceGroup);
     const checks: AccountChecks = {
       resourceGroupExists: existsByGroup.get(group) ?? 'unknown',
-      storageAccounts: refs.storageAccountIds.length
-        ? refs.storageAccountIds.map((id) => ({ id, exists: existsByStorage.get(id.toLowerCase()) ?? 'unknown' }))
-        : [],
+      storageAccounts: refs.storageAccountIds.map((id) => ({ id, exists: existsByStorage.get(id.toLowerCase()) ?? 'unknown' })),
       canRecover: canRecoverByGroup.get(group) ?? 'unknown',
       canPurge,
       canCreateResourceGroup,

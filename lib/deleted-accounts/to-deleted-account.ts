@@ -73,9 +73,9 @@ export function readDeletedAccountReferences(raw: ArmDeletedAccount): DeletedAcc
     encryption?.keySource?.toLowerCase() === 'microsoft.keyvault' ? encryption.keyVaultProperties?.keyVaultUri : undefined;
   const keyVaultName = keyVaultUri ? keyVaultNameFromUri(keyVaultUri) : undefined;
   const storage = raw.properties?.userOwnedStorage;
-  const storageAccountIds = storage?.length
-    ? storage.map((entry) => entry.resourceId).filter((id): id is string => typeof id === 'string' && isStorageAccountId(id))
-    : [];
+  const storageAccountIds = (storage ?? [])
+    .map((entry) => entry.resourceId)
+    .filter((id): id is string => typeof id === 'string' && isStorageAccountId(id));
   const refs: DeletedAccountReferences = {
     subscriptionId: parts.subscriptionId,
     location: raw.location ?? parts.location,
