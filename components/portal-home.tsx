@@ -1,16 +1,32 @@
 'use client';
 
 import { Suspense, useEffect } from 'react';
+import dynamic from 'next/dynamic';
 import { makeStyles, Spinner } from '@fluentui/react-components';
 import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
-import { SignInLanding } from './sign-in-landing';
 import { AppHeader } from './app-header';
 import { DeletedAccountsView } from './deleted-accounts-view';
+
+// Only signed-out visitors see it (the server renders the start-up spinner), so its code (the card, the
+// certificate check) stays out of the signed-in view's first load.
+const SignInLanding = dynamic(() => import('./sign-in-landing').then((module) => module.SignInLanding), {
+  ssr: false,
+  loading: () => <StartingUp />,
+});
 
 const useStyles = makeStyles({
   center: { display: 'flex', alignItems: 'center', justifyContent: 'center', minHeight: '100vh' },
 });
+
+function StartingUp() {
+  const styles = useStyles();
+  return (
+    <div className={styles.center}>
+      <Spinner label="Loading…" />
+    </div>
+  );
+}
 
 /**
  * The identity provider returns from sign-out with `?state=...` (Entra does the same); MSAL has nothing to
@@ -26,17 +42,12 @@ function dropSignOutState() {
 
 /** Signed out: the landing page. Signed in: header and the deleted-accounts view. */
 export function PortalHome() {
-  const styles = useStyles();
   const { inProgress, accounts } = useMsal();
   useEffect(() => {
     if (inProgress === InteractionStatus.None) dropSignOutState();
   }, [inProgress]);
   if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) {
-    return (
-      <div className={styles.center}>
-        <Spinner label="Loading…" />
-      </div>
-    );
+    return <StartingUp />;
   }
   if (accounts.length === 0) return <SignInLanding />;
   return (
