@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Caption1, makeStyles, Persona, Title3, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, Title3, tokens } from '@fluentui/react-components';
 import { useMsal } from '@azure/msal-react';
 import { useActiveAccount } from './use-arm-call';
 import { ThemeMenu } from './theme-menu';
@@ -16,6 +16,9 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  // Who is signed in, as text: an avatar's initials would add a widget (and its code) that says nothing more.
+  identity: { display: 'flex', flexDirection: 'column' },
+  secondary: { color: tokens.colorNeutralForeground2 },
 });
 
 export function AppHeader() {
@@ -40,11 +43,12 @@ export function AppHeader() {
       </div>
       <div className={styles.user}>
         <ThemeMenu />
-        <Persona
-          name={account.name ?? account.username}
-          secondaryText={`${account.username} · tenant ${account.tenantId}`}
-          avatar={{ color: 'colorful' }}
-        />
+        <div className={styles.identity}>
+          <Body1>{account.name ?? account.username}</Body1>
+          <Caption1 className={styles.secondary}>
+            {account.username} · tenant {account.tenantId}
+          </Caption1>
+        </div>
         <Button onClick={signOut}>Sign out</Button>
       </div>
     </header>
