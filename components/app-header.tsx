@@ -3,7 +3,7 @@
 import { Body1, Button, Caption1, makeStyles, Title3, tokens } from '@fluentui/react-components';
 import { useMsal } from '@azure/msal-react';
 import { useActiveAccount } from './use-arm-call';
-import { ThemeMenu } from './theme-menu';
+import { ThemeMenuButton } from './theme-menu-button';
 
 const useStyles = makeStyles({
   header: {
@@ -42,7 +42,7 @@ export function AppHeader() {
         </Caption1>
       </div>
       <div className={styles.user}>
-        <ThemeMenu />
+        <ThemeMenuButton />
         <div className={styles.identity}>
           <Body1>{account.name ?? account.username}</Body1>
           <Caption1 className={styles.secondary}>

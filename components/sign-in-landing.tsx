@@ -3,7 +3,7 @@
 import { Body1, Button, Card, makeStyles, Subtitle1, Title2, tokens } from '@fluentui/react-components';
 import { useSignInAgain } from './use-sign-in-again';
 import { CertificateCheck } from './certificate-check';
-import { ThemeMenu } from './theme-menu';
+import { ThemeMenuButton } from './theme-menu-button';
 
 const useStyles = makeStyles({
   page: {
@@ -45,7 +45,7 @@ export function SignInLanding() {
           <Button appearance="primary" size="large" onClick={signIn}>
             Sign in
           </Button>
-          <ThemeMenu />
+          <ThemeMenuButton />
         </div>
       </Card>
     </main>

@@ -43,3 +43,23 @@ test('the keyboard reaches every action: Tab between groups, arrow keys within t
   await page.keyboard.press('Shift+Tab');
   expect(await focusedName(page)).toMatch(/^Select /);
 });
+
+test('the theme menu opens from the keyboard, moves focus into it, and gives focus back to its button', async ({ page }) => {
+  await signIn(page, 'admin@contoso.test');
+  const theme = page.getByRole('button', { name: /^Theme:/ });
+  await theme.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitemradio', { name: 'System' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitemradio', { name: 'Dark' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Theme: Dark' })).toBeFocused();
+
+  // Opened again (the menu is loaded by now) with ArrowDown, as Fluent's menu buttons do; Escape closes it.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitemradio', { name: 'System' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Theme: Dark' })).toBeFocused();
+});

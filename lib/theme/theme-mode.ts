@@ -3,6 +3,8 @@ export type ResolvedTheme = 'light' | 'dark';
 
 export const THEME_COOKIE = 'theme';
 
+export const THEME_LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
 export function parseThemeChoice(value: string | undefined): ThemeChoice {
   return value === 'light' || value === 'dark' ? value : 'system';
 }
