@@ -13,11 +13,7 @@ import {
   Skeleton,
   SkeletonItem,
   Subtitle2,
-  Toast,
-  ToastBody,
-  ToastTitle,
   tokens,
-  useToastController,
 } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { purgeDeletedAccounts, recoverDeletedAccounts, recreateResourceGroup } from '@/app/actions';
@@ -32,10 +28,10 @@ import { AccountsToolbar, planAction } from './accounts-toolbar';
 import { ArmErrorMessage } from './arm-error-message';
 import { DeletedAccountsTable } from './deleted-accounts-table';
 import { FiltersBar } from './filters-bar';
-import { APP_TOASTER_ID } from './toaster';
 import { useArmCall } from './use-arm-call';
 import { useDeletedAccounts, useSubscriptions } from './use-deleted-accounts';
 import { useNow } from './use-now';
+import { preloadToaster, useShowToast } from './toasts';
 import { useSignInAgain } from './use-sign-in-again';
 import { useUrlFilters } from './use-url-filters';
 
@@ -103,7 +99,7 @@ export function DeletedAccountsView() {
   const queryClient = useQueryClient();
   const call = useArmCall();
   const signInAgain = useSignInAgain();
-  const { dispatchToast } = useToastController(APP_TOASTER_ID);
+  const showToast = useShowToast();
   const now = useNow(30_000);
 
   const [hidden, setHidden] = useState<Map<string, number>>(() => new Map());
@@ -163,6 +159,7 @@ export function DeletedAccountsView() {
   const runAction = useCallback(
     async (kind: BulkKind, accounts: DeletedAccount[]) => {
       if (accounts.length === 0) return;
+      preloadToaster();
       setRunning(kind);
       setOutcome(null);
       setAnnouncement(`${VERBS[kind].running} ${accounts.length} account${accounts.length === 1 ? '' : 's'}…`);
@@ -193,16 +190,14 @@ export function DeletedAccountsView() {
       setOutcome({ kind, summary, text });
       setAnnouncement(text);
       setRunning(null);
-      dispatchToast(
-        <Toast>
-          <ToastTitle>{text}</ToastTitle>
-          {summary.failed.length > 0 ? <ToastBody>Failed rows stay selected; use Retry failed.</ToastBody> : null}
-        </Toast>,
-        { intent: summary.failed.length === 0 ? 'success' : summary.done.length === 0 ? 'error' : 'warning' },
-      );
+      showToast({
+        title: text,
+        ...(summary.failed.length > 0 ? { body: 'Failed rows stay selected; use Retry failed.' } : {}),
+        intent: summary.failed.length === 0 ? 'success' : summary.done.length === 0 ? 'error' : 'warning',
+      });
       refresh();
     },
-    [call, dispatchToast, refresh],
+    [call, showToast, refresh],
   );
 
   const retryFailed = () => {
@@ -229,6 +224,7 @@ export function DeletedAccountsView() {
         (account) =>
           account.subscriptionId === fix.subscriptionId && account.resourceGroup.toLowerCase() === fix.resourceGroup.toLowerCase(),
       );
+      preloadToaster();
       setRecreating((current) => new Set([...current, ...affected.map((account) => account.id)]));
       setRecreateError(null);
       const result = await call(recreateResourceGroup, {
@@ -240,18 +236,13 @@ export function DeletedAccountsView() {
       if (result.ok) {
         const text = `Resource group ${fix.resourceGroup} recreated in ${regionDisplayName(fix.location)}`;
         setAnnouncement(text);
-        dispatchToast(
-          <Toast>
-            <ToastTitle>{text}</ToastTitle>
-          </Toast>,
-          { intent: 'success' },
-        );
+        showToast({ title: text, intent: 'success' });
         refresh();
       } else {
         setRecreateError(result.error);
       }
     },
-    [allAccounts, call, dispatchToast, refresh],
+    [allAccounts, call, showToast, refresh],
   );
   const onRecreateResourceGroup = useCallback((fix: RecreateResourceGroupFix) => void recreate(fix), [recreate]);
 

@@ -10,7 +10,6 @@ import {
   RendererProvider,
   renderToStyleElements,
   SSRProvider,
-  Toaster,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -22,7 +21,7 @@ import { buildMsalConfiguration, type PublicAuthConfig } from '@/lib/auth/msal-c
 import type { ThemeChoice } from '@/lib/theme/theme-mode';
 import { ThemeChoiceProvider, useThemeChoice } from './theme-context';
 import { AuthConfigContext } from './auth-config-context';
-import { APP_TOASTER_ID } from './toaster';
+import { ToastsProvider } from './toasts';
 
 const useStaticStyles = makeStaticStyles([
   { body: { margin: 0 } },
@@ -49,8 +48,9 @@ function ThemedFluent({ children }: { children: ReactNode }) {
   return (
     // Layout styles go on an inner element: Fluent copies the provider's className onto every portal node.
     <FluentProvider theme={resolved === 'dark' ? webDarkTheme : webLightTheme}>
-      <div className={styles.root}>{children}</div>
-      <Toaster toasterId={APP_TOASTER_ID} position="bottom-end" pauseOnHover />
+      <ToastsProvider>
+        <div className={styles.root}>{children}</div>
+      </ToastsProvider>
     </FluentProvider>
   );
 }

@@ -39,3 +39,18 @@ test('the operator recovers an account in a resource group it is Contributor of'
   await expect(portal.bulkSummary('1 recovered')).toBeVisible({ timeout: 30_000 });
   expect((await armGet(accountPath(production, 'rg-ai-prod', 'contoso-foundry-hub'))).status).toBe(200);
 });
+
+test('each bulk result also pops up as a toast: the first one of the session and the next', async ({ page }) => {
+  await signIn(page, 'admin@contoso.test', `/?subscription=${production}&q=rg-search-prod`);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  const toast = (title: string) => page.getByRole('listitem', { name: title });
+
+  await portal.select('contoso-translator-web', 'contoso-metrics-advisor');
+  await portal.recoverButton.click();
+  await expect(toast('2 recovered')).toBeVisible({ timeout: 30_000 });
+
+  await portal.select('contoso-personalizer-web');
+  await portal.recoverButton.click();
+  await expect(toast('1 recovered')).toBeVisible({ timeout: 30_000 });
+});

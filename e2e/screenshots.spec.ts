@@ -60,5 +60,6 @@ test('bulk result with a failed row', async ({ page }) => {
   await portal.select('contoso-translator-web', 'contoso-personalizer-web', 'contoso-metrics-advisor');
   await portal.recoverButton.click();
   await expect(portal.bulkSummary('2 recovered, 1 failed')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('listitem', { name: '2 recovered, 1 failed' })).toBeVisible();
   await shoot(page, 'bulk-result');
 });
