@@ -6,10 +6,6 @@ import {
   Body1,
   Button,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Skeleton,
   SkeletonItem,
   Subtitle2,
@@ -25,7 +21,6 @@ import type { DeletedAccount, RecreateResourceGroupFix } from '@/lib/deleted-acc
 import { filterAccounts, HIDE_AFTER_SUCCESS_MS, reconcileHidden } from '@/lib/deleted-accounts/view';
 import { actionErrorOf } from './action-failure';
 import { AccountsToolbar, planAction } from './accounts-toolbar';
-import { ArmErrorMessage } from './arm-error-message';
 import { DeletedAccountsTable } from './deleted-accounts-table';
 import { FiltersBar } from './filters-bar';
 import { useArmCall } from './use-arm-call';
@@ -37,6 +32,19 @@ import { useUrlFilters } from './use-url-filters';
 
 // Opened rarely and only after a click: its code stays out of the first load.
 const PurgeDialog = dynamic(() => import('./purge-dialog').then((module) => module.PurgeDialog), { ssr: false });
+// Message bars show only after an action or when something failed: their code loads when one is shown, or when
+// an action that ends in one starts.
+const ArmErrorMessage = dynamic(() => import('./arm-error-message').then((module) => module.ArmErrorMessage), { ssr: false });
+const loadMessageBars = () => import('./view-message-bars');
+const BulkOutcomeBar = dynamic(() => loadMessageBars().then((module) => module.BulkOutcomeBar), { ssr: false });
+const ReadFailureBar = dynamic(() => loadMessageBars().then((module) => module.ReadFailureBar), { ssr: false });
+
+/** Fetches the code of what an action ends with (its toast, its summary bar, an error) before it ends. */
+function preloadResults() {
+  preloadToaster();
+  void loadMessageBars();
+  void import('./arm-error-message');
+}
 
 const useStyles = makeStyles({
   main: {
@@ -159,7 +167,7 @@ export function DeletedAccountsView() {
   const runAction = useCallback(
     async (kind: BulkKind, accounts: DeletedAccount[]) => {
       if (accounts.length === 0) return;
-      preloadToaster();
+      preloadResults();
       setRunning(kind);
       setOutcome(null);
       setAnnouncement(`${VERBS[kind].running} ${accounts.length} account${accounts.length === 1 ? '' : 's'}…`);
@@ -224,7 +232,7 @@ export function DeletedAccountsView() {
         (account) =>
           account.subscriptionId === fix.subscriptionId && account.resourceGroup.toLowerCase() === fix.resourceGroup.toLowerCase(),
       );
-      preloadToaster();
+      preloadResults();
       setRecreating((current) => new Set([...current, ...affected.map((account) => account.id)]));
       setRecreateError(null);
       const result = await call(recreateResourceGroup, {
@@ -247,7 +255,7 @@ export function DeletedAccountsView() {
   const onRecreateResourceGroup = useCallback((fix: RecreateResourceGroupFix) => void recreate(fix), [recreate]);
 
   const failures = list.data?.failures ?? [];
-  const failedOutcomeNeedsSignIn = outcome?.summary.failed.some((failure) => failure.error.kind === 'sign-in-required');
+  const failedOutcomeNeedsSignIn = outcome?.summary.failed.some((failure) => failure.error.kind === 'sign-in-required') ?? false;
 
   return (
     <main className={styles.main}>
@@ -276,33 +284,19 @@ export function DeletedAccountsView() {
         busy={busy}
       />
       {outcome ? (
-        <MessageBar intent={outcome.summary.failed.length === 0 ? 'success' : 'warning'} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{outcome.text}</MessageBarTitle>
-            {outcome.summary.failed.length > 0 ? 'The failed rows stay selected and show what ARM answered.' : null}
-          </MessageBarBody>
-          <MessageBarActions>
-            {failedOutcomeNeedsSignIn ? <Button onClick={signInAgain}>Sign in again</Button> : null}
-            {outcome.summary.failed.length > 0 ? (
-              <Button appearance="primary" onClick={retryFailed} disabled={busy}>
-                Retry failed
-              </Button>
-            ) : null}
-            <Button appearance="transparent" onClick={dismissOutcome}>
-              Dismiss
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <BulkOutcomeBar
+          text={outcome.text}
+          failedCount={outcome.summary.failed.length}
+          needsSignIn={failedOutcomeNeedsSignIn}
+          busy={busy}
+          onSignIn={signInAgain}
+          onRetryFailed={retryFailed}
+          onDismiss={dismissOutcome}
+        />
       ) : null}
       {recreateError ? <ArmErrorMessage error={recreateError} /> : null}
       {failures.map((failure) => (
-        <MessageBar key={failure.subscriptionId} intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Could not read {subscriptionName(failure.subscriptionId)}</MessageBarTitle>
-            {failure.error.message} (Code: {failure.error.code}
-            {failure.error.correlationId ? ` · Correlation id: ${failure.error.correlationId}` : ''})
-          </MessageBarBody>
-        </MessageBar>
+        <ReadFailureBar key={failure.subscriptionId} subscriptionName={subscriptionName(failure.subscriptionId)} error={failure.error} />
       ))}
       {list.isPending ? (
         <Skeleton aria-label="Reading deleted accounts" className={styles.skeleton}>
