@@ -9,8 +9,8 @@ export interface ArmResponse {
   headers?: Record<string, string>;
   /** JSON body; undefined means no body. */
   body?: unknown;
-  /** A JSON body already encoded as UTF-8, sent as it is (instead of `body`). */
-  json?: Buffer;
+  /** A body already serialized as JSON, sent as it is (instead of `body`). */
+  json?: string;
   drop?: boolean;
 }
 

@@ -118,8 +118,10 @@ function writeResponse(ctx: RequestContext, response: ArmResponse): void {
     ...ctx.responseHeaders,
     ...response.headers,
   };
-  const payload = response.json ?? (response.body === undefined ? undefined : Buffer.from(JSON.stringify(response.body), 'utf8'));
-  if (payload !== undefined) {
+  let payload: Buffer | undefined;
+  const json = response.json ?? (response.body === undefined ? undefined : JSON.stringify(response.body));
+  if (json !== undefined) {
+    payload = Buffer.from(json, 'utf8');
     headers['content-type'] = 'application/json; charset=utf-8';
   }
   headers['content-length'] = String(payload?.length ?? 0);

@@ -99,7 +99,7 @@ describe('paging', () => {
   it('lists the stored ARM JSON of the same accounts, in the same order, with the cursor of each', () => {
     const records = store.listDeletedAccounts(SUB, NOW, 100, undefined, ['rg-1']);
     const bodies = store.listDeletedAccountBodies(SUB, NOW, 100, undefined, ['rg-1']);
-    expect(bodies.map((row) => JSON.parse(row.body.toString('utf8')) as unknown)).toEqual(records.map(toArmDeletedAccount));
+    expect(bodies.map((row) => JSON.parse(row.body) as unknown)).toEqual(records.map(toArmDeletedAccount));
     expect(bodies[0]?.cursor).toEqual({ rg: 'rg-1', name: records[0]?.name.toLowerCase() });
   });
 
@@ -150,7 +150,7 @@ describe('state written by an older emulator', () => {
       const reopened = new SqliteArmStore(file);
       try {
         const [row] = reopened.listDeletedAccountBodies(SUB, NOW, 10);
-        expect(JSON.parse(row?.body.toString('utf8') ?? 'null')).toEqual(toArmDeletedAccount(account));
+        expect(JSON.parse(row?.body ?? 'null')).toEqual(toArmDeletedAccount(account));
       } finally {
         reopened.close();
       }

@@ -25,7 +25,7 @@ import { toArmDeletedAccount } from './representations';
  * loss), every mutation in a transaction, prepared statements and indexes for every query a request makes.
  */
 
-/** 2: deleted_accounts.body, each deleted account's ARM JSON (UTF-8), rendered when it is stored. */
+/** 2: deleted_accounts.body, each deleted account's ARM JSON, rendered when it is stored. */
 const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS accounts (
 CREATE INDEX IF NOT EXISTS accounts_subdomain ON accounts (subdomain_lc) WHERE subdomain_lc IS NOT NULL;
 CREATE TABLE IF NOT EXISTS deleted_accounts (
   sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, location_lc TEXT NOT NULL,
-  subdomain_lc TEXT, purge_at INTEGER NOT NULL, doc TEXT NOT NULL, body BLOB NOT NULL,
+  subdomain_lc TEXT, purge_at INTEGER NOT NULL, doc TEXT NOT NULL, body TEXT NOT NULL,
   PRIMARY KEY (sub_id, rg_lc, name_lc)
 );
 CREATE INDEX IF NOT EXISTS deleted_accounts_purge ON deleted_accounts (purge_at);
@@ -90,7 +90,7 @@ interface DocRow {
 interface BodyRow {
   rg_lc: string;
   name_lc: string;
-  body: Buffer;
+  body: string;
 }
 
 /** The four ways of reading a page of deleted accounts (first page or after a cursor, all groups or some), for given columns. */
@@ -124,11 +124,8 @@ function listDeletedPage<Row>(
     : statements.firstInGroups.all(sub, now, groupsJson, limit);
 }
 
-/**
- * The ARM JSON of a deleted account as UTF-8 bytes, stored with it so that listing sends the bytes as they
- * are: no rendering, and no decoding to a string and encoding back, per request.
- */
-const deletedAccountBody = (account: DeletedAccountRecord) => Buffer.from(JSON.stringify(toArmDeletedAccount(account)), 'utf8');
+/** The ARM JSON of a deleted account, stored with it so that listing sends it without rendering each time. */
+const deletedAccountBody = (account: DeletedAccountRecord) => JSON.stringify(toArmDeletedAccount(account));
 
 const lc = (value: string) => value.toLowerCase();
 /** Locations compare as regions: 'South Central US', 'SOUTHCENTRALUS' and 'southcentralus' are one. */
@@ -158,7 +155,7 @@ export class SqliteArmStore implements ArmStore {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version === 1) {
       this.db.transaction(() => {
-        this.db.exec("ALTER TABLE deleted_accounts ADD COLUMN body BLOB NOT NULL DEFAULT x''");
+        this.db.exec("ALTER TABLE deleted_accounts ADD COLUMN body TEXT NOT NULL DEFAULT ''");
         const update = this.db.prepare('UPDATE deleted_accounts SET body = ? WHERE rowid = ?');
         const rows = this.db.prepare<[], { rowid: number; doc: string }>('SELECT rowid, doc FROM deleted_accounts').all();
         for (const row of rows) update.run(deletedAccountBody(JSON.parse(row.doc) as DeletedAccountRecord), row.rowid);

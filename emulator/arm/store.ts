@@ -124,10 +124,10 @@ export interface DeletedAccountCursor {
   name: string;
 }
 
-/** A deleted account as listing sends it: its ARM JSON (UTF-8), and where the next page starts after it. */
+/** A deleted account as listing sends it: its ARM JSON, and where the next page starts after it. */
 export interface DeletedAccountBody {
   cursor: DeletedAccountCursor;
-  body: Buffer;
+  body: string;
 }
 
 export interface SubdomainOwner {

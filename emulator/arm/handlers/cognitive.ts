@@ -334,8 +334,6 @@ function isCursor(value: unknown): value is DeletedAccountCursor {
 }
 
 /** All deleted accounts of the subscription, every region, in pages with an opaque `$skiptoken`. */
-const COMMA = Buffer.from(',');
-
 export const listDeletedAccounts: Handler = ({ ctx, params, services, access }) => {
   const { store, world } = services;
   const sub = params.sub!;
@@ -350,9 +348,8 @@ export const listDeletedAccounts: Handler = ({ ctx, params, services, access }) 
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   const nextLink = rows.length > pageSize && last ? nextLinkFor(ctx, encodeSkipToken(last.cursor)) : undefined;
-  const tail = nextLink === undefined ? ']}' : `],"nextLink":${JSON.stringify(nextLink)}}`;
-  const parts = [Buffer.from('{"value":['), ...page.flatMap((row, i) => (i === 0 ? [row.body] : [COMMA, row.body])), Buffer.from(tail)];
-  return { status: 200, json: Buffer.concat(parts) };
+  const tail = nextLink === undefined ? '' : `,"nextLink":${JSON.stringify(nextLink)}`;
+  return { status: 200, json: `{"value":[${page.map((row) => row.body).join(',')}]${tail}}` };
 };
 
 /** Reads of one deleted account: granted at the subscription, or on the account's resource group. */
