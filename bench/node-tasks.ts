@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
 import autocannon from 'autocannon';
-import { listDeletedAccounts, purgeDeletedAccount, recoverDeletedAccount } from '../app/actions';
+import { listDeletedAccounts, listSubscriptions, purgeDeletedAccount, recoverDeletedAccount } from '../app/actions';
 import type { ActionResult } from '../lib/action-result';
 import type { DeletedAccountRef } from '../lib/deleted-accounts/schemas';
 
@@ -29,8 +29,11 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }
   return { ms: performance.now() - start, value };
 }
 
-/** The portal's listing server action, end to end: validation, listing, every status check, reshaping. */
-async function portalList(subscription: string): Promise<number> {
+/**
+ * The portal's listing server action, end to end: validation, listing, every status check, reshaping. One
+ * subscription, or several as "All subscriptions" asks: the ids of the subscriptions its picker shows.
+ */
+async function portalList(subscription: string | string[]): Promise<number> {
   const result = await listDeletedAccounts({ token, subscription });
   if (!result.ok) throw new Error(`listDeletedAccounts(${subscription}): ${result.error.code} ${result.error.message}`);
   if (result.data.failures.length > 0) throw new Error(`listDeletedAccounts(${subscription}): ${result.data.failures.length} subscriptions failed`);
@@ -74,10 +77,14 @@ const tasks = {
 
   /** Row 2: "All subscriptions" vs each subscription on its own; plus the request rate it needs from ARM. */
   async 'list-all'(args: { subscriptionIds: string[]; rounds: number }) {
-    await portalList('all');
+    // The page lists its subscriptions once (the picker); "All subscriptions" then names them.
+    const listed = await listSubscriptions({ token });
+    if (!listed.ok) throw new Error(`listSubscriptions: ${listed.error.code} ${listed.error.message}`);
+    const all = listed.data.map((subscription) => subscription.subscriptionId);
+    await portalList(all);
     const singles: number[] = [];
     for (const id of args.subscriptionIds) singles.push((await timed(() => portalList(id))).ms);
-    const all: number[] = [];
+    const allMs: number[] = [];
     let requests = 0;
     let accounts = 0;
     for (let round = 0; round < args.rounds; round++) {
@@ -86,14 +93,14 @@ const tasks = {
         counted++;
       };
       diagnostics.subscribe('http.client.request.start', onStart);
-      const run = await timed(() => portalList('all'));
+      const run = await timed(() => portalList(all));
       diagnostics.unsubscribe('http.client.request.start', onStart);
-      all.push(run.ms);
+      allMs.push(run.ms);
       requests = counted;
       accounts = run.value;
     }
-    const allMs = median(all);
-    return { allMs, slowestSingleMs: Math.max(...singles), singles, all, requests, accounts, requestsPerSecond: requests / (allMs / 1000) };
+    const medianMs = median(allMs);
+    return { allMs: medianMs, slowestSingleMs: Math.max(...singles), singles, all: allMs, requests, accounts, requestsPerSecond: requests / (medianMs / 1000) };
   },
 
   /** Row 4's baseline: the same server actions one at a time, as a CLI loop runs them. */

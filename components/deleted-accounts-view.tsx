@@ -160,7 +160,9 @@ export function DeletedAccountsView() {
   const recoverPlan = planAction(selection, (account) => account.status.recover, 'recover', busy);
   const purgePlan = planAction(selection, (account) => account.status.purge, 'purge', busy);
 
+  // "All subscriptions" reads the subscriptions the picker lists: refreshing it looks for new ones too.
   const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: ['subscriptions'] });
     void queryClient.invalidateQueries({ queryKey: ['deleted-accounts'] });
   }, [queryClient]);
 

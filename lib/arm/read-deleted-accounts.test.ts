@@ -25,7 +25,7 @@ beforeEach(async () => {
   env.recorder.clear();
 });
 
-async function statuses(subscription: string, who: 'admin' | 'operator' = 'admin'): Promise<Map<string, DeletedAccount['status']>> {
+async function statuses(subscription: string | string[], who: 'admin' | 'operator' = 'admin'): Promise<Map<string, DeletedAccount['status']>> {
   const result = await listDeletedAccounts({ token: await env.arm.token(who), subscription });
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return new Map(result.data.accounts.map((account) => [account.name, account.status]));
@@ -72,7 +72,7 @@ describe('dependency checks in the deleted-accounts list', () => {
   });
 
   it('reads each subscription’s vaults and each storage account at most once for "All subscriptions"', async () => {
-    await statuses('all');
+    await statuses(Object.values(DEMO_SUBSCRIPTIONS).map((sub) => sub.subscriptionId));
     const paths = env.recorder.requests.map((request) => request.path);
     const vaultReads = paths.filter((path) => /\/providers\/Microsoft\.KeyVault\/vaults\?/.test(path)).map((path) => path.split('/')[2]);
     // Own subscription first for each subscription with a CMK account, then the directory of all, read once.

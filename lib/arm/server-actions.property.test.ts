@@ -40,7 +40,7 @@ const REF_FIELDS = (prefix: string[]) => [prefix, ...['subscriptionId', 'resourc
 /** Every server action, by its exported name. A new action without an entry here fails the first test. */
 const SPECS: Record<string, ActionSpec> = {
   listSubscriptions: { valid: () => ({ token }), fields: [['token']] },
-  listDeletedAccounts: { valid: () => ({ token, subscription: P }), fields: [['token'], ['subscription']] },
+  listDeletedAccounts: { valid: () => ({ token, subscription: [P] }), fields: [['token'], ['subscription'], ['subscription', '0']], arrays: [['subscription']] },
   recoverDeletedAccount: { valid: () => ({ token, account: ref('contoso-foundry-hub') }), fields: [['token'], ...REF_FIELDS(['account'])] },
   purgeDeletedAccount: { valid: () => ({ token, account: ref('contoso-foundry-hub') }), fields: [['token'], ...REF_FIELDS(['account'])] },
   ...Object.fromEntries(

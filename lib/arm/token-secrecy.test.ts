@@ -61,7 +61,7 @@ describe('the access token', () => {
       await env.arm.admin('POST', '/faults', { status: 503, method: 'DELETE', path: '/contoso-multiservice$', count: 1, retryAfterSeconds: 0 });
       const outcomes: unknown[] = [
         await actions.listSubscriptions({ token }),
-        await actions.listDeletedAccounts({ token, subscription: 'all' }),
+        await actions.listDeletedAccounts({ token, subscription: Object.values(DEMO_SUBSCRIPTIONS).map((sub) => sub.subscriptionId) }),
         await actions.purgeDeletedAccount({ token, account }),
         await actions.recoverDeletedAccount({ token, account: { ...account, resourceGroup: 'rg-legacy-2019', name: 'contoso-legacy-luis', location: 'westus' } }),
         await actions.purgeDeletedAccount({ token: expired, account: { ...account, name: 'contoso-anomaly-iot' } }),

@@ -57,7 +57,11 @@ describe('locations', () => {
 describe('action inputs', () => {
   it('accept a well-formed call', () => {
     expect(deletedAccountActionInput.safeParse({ token: TOKEN, account: ACCOUNT }).success).toBe(true);
-    expect(listDeletedAccountsInput.safeParse({ token: TOKEN, subscription: 'all' }).success).toBe(true);
+    expect(listDeletedAccountsInput.safeParse({ token: TOKEN, subscription: SUB }).success).toBe(true);
+    expect(listDeletedAccountsInput.safeParse({ token: TOKEN, subscription: [SUB, SUB.toUpperCase()] }).success).toBe(true);
+    expect(listDeletedAccountsInput.safeParse({ token: TOKEN, subscription: 'all' }).success).toBe(false);
+    expect(listDeletedAccountsInput.safeParse({ token: TOKEN, subscription: [] }).success).toBe(false);
+    expect(listDeletedAccountsInput.safeParse({ token: TOKEN, subscription: Array.from({ length: 501 }, () => SUB) }).success).toBe(false);
     expect(recreateResourceGroupInput.safeParse({ token: TOKEN, subscriptionId: SUB, resourceGroup: 'rg', location: 'westus' }).success).toBe(
       true,
     );

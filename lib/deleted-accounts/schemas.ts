@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LISTED_SUBSCRIPTIONS } from './limits';
 import { isKnownRegion, normalizeRegion } from './regions';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,7 +49,11 @@ export const listSubscriptionsInput = z.strictObject({ token: accessTokenSchema 
 
 export const listDeletedAccountsInput = z.strictObject({
   token: accessTokenSchema,
-  subscription: z.union([z.literal('all'), subscriptionIdSchema]),
+  /**
+   * One subscription, or several read side by side: "All subscriptions" names the subscriptions the page
+   * already lists in its picker, which saves ARM listing them again for every load and refresh.
+   */
+  subscription: z.union([subscriptionIdSchema, z.array(subscriptionIdSchema).min(1).max(MAX_LISTED_SUBSCRIPTIONS)]),
 });
 
 export const deletedAccountActionInput = z.strictObject({
