@@ -2,8 +2,8 @@ import type { ActionError, ActionResult } from '@/lib/action-result';
 
 /**
  * How many recover or purge operations run at once (on the portal server, per batch: see runBulkInBatches).
- * Chosen from `npm run bench` (bulk of 200, each ARM operation taking 2 s): 16 at once finished in about
- * 1.1-1.2x the ideal 13 x 2 s and about 14x faster than one at a time (the budget is 10x, which needs at
+ * Chosen from `npm run bench` (bulk of 200, each ARM operation taking 2 s): 16 at once finished in
+ * 1.05-1.2x the ideal 13 x 2 s and 14-15x faster than one at a time (the budget is 10x, which needs at
  * least 11). ARM's limits per subscription and principal (token bucket since 2024: writes and deletes 200
  * burst + 10/s refill, reads 250 + 25/s; historically 1,200 writes/h): 16 operations of >= 2 s send <= 8
  * writes or deletes/s and, polling once a second, 16 reads/s, under both refill rates with room for the
