@@ -277,7 +277,7 @@ export async function handleAdmin(ctx: RequestContext, services: AdminServices):
       const now = world.now();
       if (route === 'GET /world/accounts') return json(200, { value: store.listAccountsInSubscription(sub).map((a) => toArmAccount(a, now)) });
       store.sweepExpired(now);
-      return json(200, { value: store.listDeletedAccounts(sub, now, 1_000_000).map(toArmDeletedAccount) });
+      return json(200, { value: store.listDeletedAccounts({ subscriptionId: sub, now, limit: 1_000_000 }).map(toArmDeletedAccount) });
     }
   }
   const faultMatch = /^DELETE \/faults\/([^/]+)$/.exec(route);

@@ -80,7 +80,7 @@ describe('paging', () => {
     const seen: string[] = [];
     let after: { rg: string; name: string } | undefined;
     for (;;) {
-      const page = store.listDeletedAccounts(SUB, NOW, 10, after);
+      const page = store.listDeletedAccounts({ subscriptionId: SUB, now: NOW, limit: 10, after });
       seen.push(...page.map((a) => a.name));
       const last = page[page.length - 1];
       if (page.length < 10 || !last) break;
@@ -91,20 +91,20 @@ describe('paging', () => {
   });
 
   it('limits a listing to the given resource groups', () => {
-    const page = store.listDeletedAccounts(SUB, NOW, 100, undefined, ['RG-1']);
+    const page = store.listDeletedAccounts({ subscriptionId: SUB, now: NOW, limit: 100, groups: ['RG-1'] });
     expect(page.length).toBe(8);
     expect(page.every((a) => a.resourceGroup === 'rg-1')).toBe(true);
   });
 
   it('lists the stored ARM JSON of the same accounts, in the same order, with the cursor of each', () => {
-    const records = store.listDeletedAccounts(SUB, NOW, 100, undefined, ['rg-1']);
-    const bodies = store.listDeletedAccountBodies(SUB, NOW, 100, undefined, ['rg-1']);
+    const records = store.listDeletedAccounts({ subscriptionId: SUB, now: NOW, limit: 100, groups: ['rg-1'] });
+    const bodies = store.listDeletedAccountBodies({ subscriptionId: SUB, now: NOW, limit: 100, groups: ['rg-1'] });
     expect(bodies.map((row) => JSON.parse(row.body) as unknown)).toEqual(records.map(toArmDeletedAccount));
     expect(bodies[0]?.cursor).toEqual({ rg: 'rg-1', name: records[0]?.name.toLowerCase() });
   });
 
   it('leaves out accounts whose retention ended', () => {
-    expect(store.listDeletedAccounts(SUB, NOW + RETENTION_MS - 10 * 60_000 + 1, 100)).toHaveLength(10);
+    expect(store.listDeletedAccounts({ subscriptionId: SUB, now: NOW + RETENTION_MS - 10 * 60_000 + 1, limit: 100 })).toHaveLength(10);
   });
 });
 
@@ -149,7 +149,7 @@ describe('state written by an older emulator', () => {
 
       const reopened = new SqliteArmStore(file);
       try {
-        const [row] = reopened.listDeletedAccountBodies(SUB, NOW, 10);
+        const [row] = reopened.listDeletedAccountBodies({ subscriptionId: SUB, now: NOW, limit: 10 });
         expect(JSON.parse(row?.body ?? 'null')).toEqual(toArmDeletedAccount(account));
       } finally {
         reopened.close();

@@ -5,7 +5,7 @@ import type {
   AccountRecord,
   ArmStore,
   DeletedAccountBody,
-  DeletedAccountCursor,
+  DeletedAccountPageQuery,
   DeletedAccountRecord,
   OperationRecord,
   ResourceGroupRecord,
@@ -108,11 +108,7 @@ function listDeletedStatements<Row>(db: Database.Database, columns: string) {
 
 function listDeletedPage<Row>(
   statements: ReturnType<typeof listDeletedStatements<Row>>,
-  subscriptionId: string,
-  now: number,
-  limit: number,
-  after?: DeletedAccountCursor,
-  groups?: readonly string[],
+  { subscriptionId, now, limit, after, groups }: DeletedAccountPageQuery,
 ): Row[] {
   const sub = lc(subscriptionId);
   if (groups === undefined) {
@@ -370,24 +366,12 @@ export class SqliteArmStore implements ArmStore {
     return parse(this.statements.findDeleted.get(lc(subscriptionId), lc(resourceGroup), lc(name), now));
   }
 
-  listDeletedAccounts(
-    subscriptionId: string,
-    now: number,
-    limit: number,
-    after?: DeletedAccountCursor,
-    groups?: readonly string[],
-  ): DeletedAccountRecord[] {
-    return parseAll(listDeletedPage(this.statements.listDeletedDocs, subscriptionId, now, limit, after, groups));
+  listDeletedAccounts(query: DeletedAccountPageQuery): DeletedAccountRecord[] {
+    return parseAll(listDeletedPage(this.statements.listDeletedDocs, query));
   }
 
-  listDeletedAccountBodies(
-    subscriptionId: string,
-    now: number,
-    limit: number,
-    after?: DeletedAccountCursor,
-    groups?: readonly string[],
-  ): DeletedAccountBody[] {
-    return listDeletedPage(this.statements.listDeletedBodies, subscriptionId, now, limit, after, groups).map((row) => ({
+  listDeletedAccountBodies(query: DeletedAccountPageQuery): DeletedAccountBody[] {
+    return listDeletedPage(this.statements.listDeletedBodies, query).map((row) => ({
       cursor: { rg: row.rg_lc, name: row.name_lc },
       body: row.body,
     }));

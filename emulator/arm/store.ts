@@ -124,6 +124,15 @@ export interface DeletedAccountCursor {
   name: string;
 }
 
+/** One page of a subscription's deleted accounts: `groups` (lower case) limits it to those resource groups. */
+export interface DeletedAccountPageQuery {
+  subscriptionId: string;
+  now: number;
+  limit: number;
+  after?: DeletedAccountCursor;
+  groups?: readonly string[];
+}
+
 /** A deleted account as listing sends it: its ARM JSON, and where the next page starts after it. */
 export interface DeletedAccountBody {
   cursor: DeletedAccountCursor;
@@ -184,21 +193,9 @@ export interface ArmStore {
   sweepExpired(now: number): number;
   getDeletedAccount(subscriptionId: string, location: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined;
   findDeletedAccount(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined;
-  listDeletedAccounts(
-    subscriptionId: string,
-    now: number,
-    limit: number,
-    after?: DeletedAccountCursor,
-    groups?: readonly string[],
-  ): DeletedAccountRecord[];
+  listDeletedAccounts(query: DeletedAccountPageQuery): DeletedAccountRecord[];
   /** The same list as listDeletedAccounts, as stored ARM JSON (nothing to parse or render per request). */
-  listDeletedAccountBodies(
-    subscriptionId: string,
-    now: number,
-    limit: number,
-    after?: DeletedAccountCursor,
-    groups?: readonly string[],
-  ): DeletedAccountBody[];
+  listDeletedAccountBodies(query: DeletedAccountPageQuery): DeletedAccountBody[];
   putDeletedAccount(account: DeletedAccountRecord): void;
   purgeDeletedAccount(subscriptionId: string, location: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined;
   /** Moves a deleted account back to the live accounts, unchanged except for `systemData` and `etag`. */

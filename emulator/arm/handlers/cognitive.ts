@@ -344,7 +344,7 @@ export const listDeletedAccounts: Handler = ({ ctx, params, services, access }) 
   store.sweepExpired(now);
   const pageSize = world.deletedAccountsPageSize;
   // The accounts' ARM JSON is stored with them: a page is joined, not rendered (`npm run bench` row 8).
-  const rows = store.listDeletedAccountBodies(sub, now, pageSize + 1, after, groups);
+  const rows = store.listDeletedAccountBodies({ subscriptionId: sub, now, limit: pageSize + 1, after, groups });
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   const nextLink = rows.length > pageSize && last ? nextLinkFor(ctx, encodeSkipToken(last.cursor)) : undefined;
