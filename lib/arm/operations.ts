@@ -3,10 +3,10 @@ import { createPipelineRequest, type PipelineRequest, type PipelineResponse } fr
 import { readArmDeletedAccount, type ArmDeletedAccount } from '@/lib/deleted-accounts/to-deleted-account';
 import { existenceFromRead } from '@/lib/deleted-accounts/dependencies';
 import type { PermissionSet } from '@/lib/deleted-accounts/permissions';
-import type { DeletedAccountRef } from '@/lib/deleted-accounts/schemas';
+import type { DeletedAccountRef, KeyVaultStepRef, StorageAccountStepRef } from '@/lib/deleted-accounts/schemas';
 import type { Subscription } from '@/lib/deleted-accounts/types';
 import type { ArmSession } from './session';
-import { armErrorFromResponse, isTransientConflict, toArmError } from './errors';
+import { ArmError, armErrorFromResponse, isTransientConflict, toArmError } from './errors';
 
 /**
  * Every ARM call the portal makes. Arguments arrive validated (lib/deleted-accounts/schemas); the SDKs
@@ -159,6 +159,135 @@ export async function storageAccountExists(session: ArmSession, subscriptionId: 
     if (existence === 'unknown') throw armError;
     return existence;
   }
+}
+
+const DELETED_VAULT_ID = /^\/subscriptions\/[^/]+\/providers\/Microsoft\.KeyVault\/locations\/([^/]+)\/deletedVaults\/[^/]+$/i;
+const RESOURCE_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)$/i;
+
+/** A soft-deleted Key Vault: where it was, and until when it can be recovered. */
+export interface DeletedVaultSummary {
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  /** The short region name from the deleted vault's id (its `properties.location` may be a display name). */
+  location: string;
+  scheduledPurgeAt: Date | null;
+  purgeProtected: boolean;
+}
+
+/** The subscription's soft-deleted Key Vaults (Vaults_ListDeleted). Without deletedVaults/read ARM answers an empty list, not 403. */
+export async function listDeletedVaults(session: ArmSession, subscriptionId: string): Promise<DeletedVaultSummary[]> {
+  const vaults = await collect(session.keyVault(subscriptionId).vaults.listDeleted(readTimeout()));
+  return vaults.flatMap((vault) => {
+    const location = vault.id ? DELETED_VAULT_ID.exec(vault.id)?.[1] : undefined;
+    const original = vault.properties?.vaultId ? RESOURCE_ID.exec(vault.properties.vaultId) : null;
+    if (!vault.name || !location || !original?.[1] || !original[2]) return [];
+    return [
+      {
+        name: vault.name,
+        subscriptionId: original[1].toLowerCase(),
+        resourceGroup: original[2],
+        location,
+        scheduledPurgeAt: vault.properties?.scheduledPurgeDate ?? null,
+        purgeProtected: vault.properties?.purgeProtectionEnabled === true,
+      },
+    ];
+  });
+}
+
+/** How long Azure keeps a deleted storage account (docs: storage-account-recover; ARM has no field for it). */
+export const STORAGE_RETENTION_MS = 14 * 24 * 3600_000;
+
+/** A soft-deleted storage account: where it was, and what its restore must name. */
+export interface DeletedStorageSummary {
+  /** The original account's ARM id. */
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  /** As ARM wrote it: the restore sends it back unchanged. */
+  creationTime: string;
+  deletionTime: Date | null;
+}
+
+/** The subscription's soft-deleted storage accounts (DeletedAccounts_List). */
+export async function listDeletedStorageAccounts(session: ArmSession, subscriptionId: string): Promise<DeletedStorageSummary[]> {
+  const accounts = await collect(session.storage(subscriptionId).deletedAccounts.list(readTimeout()));
+  return accounts.flatMap((account) => {
+    const original = account.storageAccountResourceId ? RESOURCE_ID.exec(account.storageAccountResourceId) : null;
+    if (!account.storageAccountResourceId || !original?.[1] || !original[2] || !original[3] || !account.location || !account.creationTime) return [];
+    const deletionTime = account.deletionTime ? Date.parse(account.deletionTime) : Number.NaN;
+    return [
+      {
+        id: account.storageAccountResourceId,
+        name: original[3],
+        subscriptionId: original[1].toLowerCase(),
+        resourceGroup: original[2],
+        location: account.location,
+        creationTime: account.creationTime,
+        deletionTime: Number.isNaN(deletionTime) ? null : new Date(deletionTime),
+      },
+    ];
+  });
+}
+
+/**
+ * Recover a soft-deleted Key Vault = PUT the vault with createMode "recover" (Vaults_CreateOrUpdate). Azure
+ * restores the vault's old properties and ignores the body's others; the SDK's types still require a tenant
+ * and a SKU, so the subscription's tenant and the standard SKU are sent.
+ */
+export async function recoverKeyVault(session: ArmSession, vault: KeyVaultStepRef): Promise<void> {
+  const abortSignal = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
+  const subscription = await session.subscriptions().subscriptions.get(vault.subscriptionId, { abortSignal });
+  if (!subscription.tenantId) throw new ArmError('arm', 'TenantUnknown', `ARM did not say which tenant subscription ${vault.subscriptionId} belongs to.`, session.correlationId, undefined);
+  await session
+    .keyVault(vault.subscriptionId)
+    .vaults.createOrUpdate(
+      vault.resourceGroup,
+      vault.name,
+      { location: vault.location, properties: { tenantId: subscription.tenantId, sku: { family: 'A', name: 'standard' }, createMode: 'recover' } },
+      { abortSignal, updateIntervalInMs: POLL_INTERVAL_MS },
+    )
+    .pollUntilDone();
+}
+
+/**
+ * Restore a soft-deleted storage account = PUT the account with `properties.deletedAccountCreationTime`.
+ * Sent by hand through the storage client's pipeline (auth, retries, origin guard, correlation id): the
+ * official SDK's serializer drops that property, so it cannot send this body. ARM answers 202 with a
+ * Location to poll until it stops answering 202 (arm-contract-types §2.1).
+ */
+export async function restoreStorageAccount(session: ArmSession, storage: StorageAccountStepRef): Promise<void> {
+  const abortSignal = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
+  const client = session.storage(storage.subscriptionId);
+  const path =
+    `/subscriptions/${encodeURIComponent(storage.subscriptionId)}/resourceGroups/${encodeURIComponent(storage.resourceGroup)}` +
+    `/providers/Microsoft.Storage/storageAccounts/${encodeURIComponent(storage.name)}?api-version=${encodeURIComponent(client.apiVersion)}`;
+  const send = async (url: string, method: 'PUT' | 'GET', body?: unknown) => {
+    const request = createPipelineRequest({ url, method, abortSignal });
+    if (body !== undefined) {
+      request.headers.set('content-type', 'application/json');
+      request.body = JSON.stringify(body);
+    }
+    const response = await client.sendRequest(request);
+    if (response.status >= 300) {
+      throw armErrorFromResponse(response.status, response.bodyAsText ?? undefined, response.headers.get('x-ms-correlation-request-id') ?? session.correlationId);
+    }
+    return response;
+  };
+  let response = await send(`${client.$host}${path}`, 'PUT', { location: storage.location, properties: { deletedAccountCreationTime: storage.creationTime } });
+  const location = response.headers.get('location');
+  while (response.status === 202 && location) {
+    await sleep(retryAfterMs(response.headers.get('retry-after')), abortSignal);
+    response = await send(new URL(location, client.$host).toString(), 'GET');
+  }
+}
+
+/** ARM's Retry-After in seconds, kept between the poll interval and 10 s. */
+function retryAfterMs(header: string | undefined): number {
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, 10_000) : POLL_INTERVAL_MS;
 }
 
 /** Recover = PUT the account with restore:true in its original location; follows the operation to its end. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { mapWithConcurrency } from '@/lib/concurrency';
-import { keyVaultExists, type Known } from '@/lib/deleted-accounts/dependencies';
-import { ACTIONS, isActionPermitted, type PermissionSet } from '@/lib/deleted-accounts/permissions';
+import type { Known } from '@/lib/deleted-accounts/dependencies';
+import { ACTIONS, type PermissionSet } from '@/lib/deleted-accounts/permissions';
 import {
   readDeletedAccountReferences,
   toDeletedAccount,
@@ -10,61 +10,8 @@ import {
 } from '@/lib/deleted-accounts/to-deleted-account';
 import type { DeletedAccount } from '@/lib/deleted-accounts/types';
 import type { ArmSession } from './session';
-import {
-  listDeletedAccounts,
-  listKeyVaultNames,
-  listResourceGroupNames,
-  listResourceGroupPermissions,
-  listSubscriptionPermissions,
-  listSubscriptions,
-  resourceGroupExists,
-  storageAccountExists,
-} from './operations';
-
-/**
- * How many ARM reads one list call keeps in flight for its checks: 16 covers the resource groups of a typical
- * subscription in one round trip (`npm run bench`, 2,000 accounts in 10 groups), well inside ARM's read bucket
- * (250 per subscription, refilled at 25/s).
- */
-const CHECK_CONCURRENCY = 16;
-
-/** Runs a check; a failing check becomes 'unknown' (the status then says it could not check) rather than failing the list. */
-async function check<T>(run: () => Promise<T>): Promise<Known<T>> {
-  try {
-    return await run();
-  } catch {
-    return 'unknown';
-  }
-}
-
-/**
- * The Key Vault names of every subscription the caller can read, read at most once per portal action (the
- * "All subscriptions" view reads many subscriptions with one session).
- */
-const vaultDirectories = new WeakMap<ArmSession, Promise<Known<Set<string>>[]>>();
-
-function readVaultDirectory(session: ArmSession): Promise<Known<Set<string>>[]> {
-  let directory = vaultDirectories.get(session);
-  if (!directory) {
-    directory = (async () => {
-      const subscriptions = await check(() => listSubscriptions(session));
-      if (subscriptions === 'unknown') return ['unknown' as const];
-      return mapWithConcurrency(subscriptions, CHECK_CONCURRENCY, ({ subscriptionId }) =>
-        check(() => listKeyVaultNames(session, subscriptionId)),
-      );
-    })();
-    vaultDirectories.set(session, directory);
-  }
-  return directory;
-}
-
-/** Vault lists to search: the account's own subscription first, every other one only if a vault is missing there. */
-async function readVaultLists(session: ArmSession, subscriptionId: string, names: string[]): Promise<Known<Set<string>>[]> {
-  if (names.length === 0) return [];
-  const own = await check(() => listKeyVaultNames(session, subscriptionId));
-  if (names.every((name) => keyVaultExists(name, [own]) === true)) return [own];
-  return [own, ...(await readVaultDirectory(session))];
-}
+import { listDeletedAccounts, listResourceGroupNames, listResourceGroupPermissions, resourceGroupExists } from './operations';
+import { check, CHECK_CONCURRENCY, permitted, resolveKeyVaults, resolveStorageAccounts, subscriptionPermissions } from './read-prerequisites';
 
 /**
  * Whether each resource group exists. One list of the subscription's groups answers for all of them, but
@@ -86,17 +33,13 @@ async function readGroupExistence(
   return mapWithConcurrency(groups, CHECK_CONCURRENCY, (group) => check(() => resourceGroupExists(session, subscriptionId, group)));
 }
 
-function permitted(permissions: Known<PermissionSet[]>, action: string): boolean | 'unknown' {
-  return permissions === 'unknown' ? 'unknown' : isActionPermitted(permissions, action);
-}
-
 /**
  * A subscription's deleted accounts with their status: for each, whether its resource group, Key Vault and
  * storage still exist and what the caller's permissions allow, using as few ARM reads as possible.
  */
 export async function readDeletedAccounts(session: ArmSession, subscriptionId: string, now: Date): Promise<DeletedAccount[]> {
   // The caller's permissions do not depend on the list: read them while its pages arrive.
-  const subscriptionPermissionsRead = check(() => listSubscriptionPermissions(session, subscriptionId));
+  const subscriptionPermissionsRead = subscriptionPermissions(session, subscriptionId);
   const raw = await listDeletedAccounts(session, subscriptionId);
   const entries = raw
     .map((account) => ({ raw: account, refs: readDeletedAccountReferences(account) }))
@@ -108,26 +51,25 @@ export async function readDeletedAccounts(session: ArmSession, subscriptionId: s
   const storageIds = [...new Set(entries.flatMap(({ refs }) => refs.storageAccountIds.map((id) => id.toLowerCase())))];
   const vaultNames = [...new Set(entries.flatMap(({ refs }) => (refs.keyVaultName ? [refs.keyVaultName] : [])))];
 
-  const [subscriptionPermissions, groupExistence, vaultLists, storageExistence] = await Promise.all([
+  const [permissionsAtSubscription, groupExistence, vaultStates, storageStates] = await Promise.all([
     subscriptionPermissionsRead,
     readGroupExistence(session, subscriptionId, groups, subscriptionPermissionsRead),
-    readVaultLists(session, subscriptionId, vaultNames),
-    mapWithConcurrency(storageIds, CHECK_CONCURRENCY, (id) => check(() => storageAccountExists(session, subscriptionId, id))),
+    resolveKeyVaults(session, subscriptionId, vaultNames),
+    resolveStorageAccounts(session, subscriptionId, storageIds),
   ]);
   const existsByGroup = new Map(groups.map((group, i) => [groupKey(group), groupExistence[i] ?? 'unknown']));
-  const existsByStorage = new Map(storageIds.map((id, i) => [id, storageExistence[i] ?? 'unknown']));
 
   // Recover needs write at the resource group; an existing group may grant more than the subscription does.
   // A role at the subscription is inherited by every group, so when it already grants recover there is nothing to add.
-  const subscriptionGrantsRecover = permitted(subscriptionPermissions, ACTIONS.recover) === true;
+  const subscriptionGrantsRecover = permitted(permissionsAtSubscription, ACTIONS.recover) === true;
   const groupPermissions = await mapWithConcurrency(groups, CHECK_CONCURRENCY, (group) =>
     existsByGroup.get(groupKey(group)) === true && !subscriptionGrantsRecover
       ? check(() => listResourceGroupPermissions(session, subscriptionId, group))
-      : Promise.resolve(subscriptionPermissions),
+      : Promise.resolve(permissionsAtSubscription),
   );
   // Each rule is decided once per resource group or subscription, not once per account.
-  const canPurge = permitted(subscriptionPermissions, ACTIONS.purge);
-  const canCreateResourceGroup = permitted(subscriptionPermissions, ACTIONS.createResourceGroup);
+  const canPurge = permitted(permissionsAtSubscription, ACTIONS.purge);
+  const canCreateResourceGroup = permitted(permissionsAtSubscription, ACTIONS.createResourceGroup);
   const canRecoverByGroup = new Map(groups.map((group, i) => [groupKey(group), permitted(groupPermissions[i] ?? 'unknown', ACTIONS.recover)]));
 
   const accounts: DeletedAccount[] = [];
@@ -135,12 +77,18 @@ export async function readDeletedAccounts(session: ArmSession, subscriptionId: s
     const group = groupKey(refs.resourceGroup);
     const checks: AccountChecks = {
       resourceGroupExists: existsByGroup.get(group) ?? 'unknown',
-      storageAccounts: refs.storageAccountIds.map((id) => ({ id, exists: existsByStorage.get(id.toLowerCase()) ?? 'unknown' })),
+      storageAccounts: refs.storageAccountIds.map((id) => ({
+        id,
+        name: id.split('/').pop() ?? id,
+        ...(storageStates.get(id.toLowerCase()) ?? { state: 'unknown' as const }),
+      })),
       canRecover: canRecoverByGroup.get(group) ?? 'unknown',
       canPurge,
       canCreateResourceGroup,
     };
-    if (refs.keyVaultName) checks.keyVault = { name: refs.keyVaultName, exists: keyVaultExists(refs.keyVaultName, vaultLists) };
+    if (refs.keyVaultName) {
+      checks.keyVault = { name: refs.keyVaultName, ...(vaultStates.get(refs.keyVaultName.toLowerCase()) ?? { state: 'unknown' as const }) };
+    }
     const reshaped = toDeletedAccount(account, checks, now, refs);
     if (reshaped) accounts.push(reshaped);
   }

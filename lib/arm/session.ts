@@ -13,6 +13,8 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 // Subscriptions_List lives in arm-resources-subscriptions; @azure/arm-subscriptions has no list operation.
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { KeyVaultManagementClient } from '@azure/arm-keyvault';
+import { StorageManagementClient } from '@azure/arm-storage';
 import { readPortalConfig } from '@/lib/config/portal-config';
 import { userTokenCredential } from './credential';
 import { armOriginGuard } from './origin-guard';
@@ -103,5 +105,27 @@ export class ArmSession {
 
   authorization(subscriptionId: string): AuthorizationManagementClient {
     return this.guarded(new AuthorizationManagementClient(this.credential, subscriptionId, this.options()));
+  }
+
+  /**
+   * arm-keyvault 5 is generated from TypeSpec on @azure-rest/core-client: it takes its token scopes as
+   * `credentials.scopes` (left out, it would ask for `<endpoint>/.default`, which only Entra knows).
+   */
+  keyVault(subscriptionId: string): KeyVaultManagementClient {
+    const { endpoint, httpClient, credentialScopes, retryOptions, userAgentOptions, additionalPolicies } = this.options();
+    return this.guarded(
+      new KeyVaultManagementClient(this.credential, subscriptionId, {
+        endpoint,
+        httpClient,
+        credentials: { scopes: credentialScopes },
+        retryOptions,
+        userAgentOptions,
+        additionalPolicies,
+      }),
+    );
+  }
+
+  storage(subscriptionId: string): StorageManagementClient {
+    return this.guarded(new StorageManagementClient(this.credential, subscriptionId, this.options()));
   }
 }

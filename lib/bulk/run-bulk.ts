@@ -13,7 +13,13 @@ import type { ActionError, ActionResult } from '@/lib/action-result';
  */
 export const BULK_CONCURRENCY = 16;
 
-export type RowProgress = { state: 'queued' } | { state: 'running' } | { state: 'done' } | { state: 'failed'; error: ActionError };
+export type RowProgress =
+  | { state: 'queued' }
+  | { state: 'running' }
+  | { state: 'done' }
+  | { state: 'failed'; error: ActionError }
+  /** Not attempted: a step it needs (named by its title) failed or was blocked itself. */
+  | { state: 'blocked'; by: string };
 
 export interface BulkSummary {
   done: string[];

@@ -69,6 +69,50 @@ export const deletedAccountsBatchInput = z.strictObject({
   accounts: z.array(deletedAccountRefSchema).min(1).max(MAX_BULK_BATCH),
 });
 
+/** ARM (Microsoft.KeyVault/vaults): 3-24 letters, digits and single hyphens, starting with a letter, not ending with a hyphen. */
+export const keyVaultNameSchema = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/, 'Key Vault names are 3-24 letters, digits and hyphens, starting with a letter')
+  .refine((name) => !name.includes('--'), 'Key Vault names cannot hold two hyphens in a row');
+
+/** ARM (Microsoft.Storage/storageAccounts): 3-24 lower-case letters and digits. */
+export const storageAccountNameSchema = z.string().regex(/^[a-z0-9]{3,24}$/, 'Storage account names are 3-24 lower-case letters and digits');
+
+/** The steps a recovery plan takes before it recovers accounts, as the browser names them to the server. */
+export const resourceGroupStepSchema = z.strictObject({
+  kind: z.literal('resource-group'),
+  subscriptionId: subscriptionIdSchema,
+  resourceGroup: resourceGroupNameSchema,
+  location: locationSchema,
+});
+
+export const keyVaultStepSchema = z.strictObject({
+  kind: z.literal('key-vault'),
+  subscriptionId: subscriptionIdSchema,
+  resourceGroup: resourceGroupNameSchema,
+  name: keyVaultNameSchema,
+  location: locationSchema,
+});
+export type KeyVaultStepRef = z.output<typeof keyVaultStepSchema>;
+
+export const storageAccountStepSchema = z.strictObject({
+  kind: z.literal('storage-account'),
+  subscriptionId: subscriptionIdSchema,
+  resourceGroup: resourceGroupNameSchema,
+  name: storageAccountNameSchema,
+  location: locationSchema,
+  creationTime: z.iso.datetime({ offset: true }),
+});
+export type StorageAccountStepRef = z.output<typeof storageAccountStepSchema>;
+
+export const recoveryStepSchema = z.discriminatedUnion('kind', [resourceGroupStepSchema, keyVaultStepSchema, storageAccountStepSchema]);
+export type RecoveryStepRef = z.output<typeof recoveryStepSchema>;
+
+export const recoveryStepsBatchInput = z.strictObject({
+  token: accessTokenSchema,
+  steps: z.array(recoveryStepSchema).min(1).max(MAX_BULK_BATCH),
+});
+
 export const recreateResourceGroupInput = z.strictObject({
   token: accessTokenSchema,
   subscriptionId: subscriptionIdSchema,

@@ -1,7 +1,7 @@
 import { kindDisplayName, mayHoldProvisionedDeployments } from './kinds';
 import { regionDisplayName } from './regions';
 import { parseDeletedAccountId, keyVaultNameFromUri, isStorageAccountId } from './resource-id';
-import { deletedAccountStatus, type StatusFacts } from './status';
+import { assessDeletedAccount, type StatusFacts } from './status';
 import type { DeletedAccount } from './types';
 
 /**
@@ -124,6 +124,7 @@ export function toDeletedAccount(
     canCreateResourceGroup: checks.canCreateResourceGroup,
   };
   if (checks.keyVault) facts.keyVault = checks.keyVault;
+  const { status, prerequisites } = assessDeletedAccount(facts);
   return {
     id: raw.id,
     name: raw.name ?? refs.name,
@@ -136,6 +137,7 @@ export function toDeletedAccount(
     deletedAt: isoOrNull(timeOrNull(raw.properties?.deletionDate)),
     scheduledPurgeAt: isoOrNull(purgeTime),
     mayHoldProvisionedDeployments: mayHoldProvisionedDeployments(kind),
-    status: deletedAccountStatus(facts),
+    status,
+    prerequisites,
   };
 }

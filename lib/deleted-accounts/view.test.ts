@@ -16,6 +16,7 @@ function account(name: string, overrides: Partial<DeletedAccount> = {}): Deleted
     scheduledPurgeAt: '2026-11-25T10:00:00Z',
     mayHoldProvisionedDeployments: true,
     status: { label: 'Recoverable', tone: 'success', recover: { allowed: true }, purge: { allowed: true } },
+    prerequisites: [],
     ...overrides,
   };
 }
