@@ -9,13 +9,13 @@ import { ArmError } from './errors';
 import type { FaultInjector } from './faults';
 import { json, type ArmResponse, type RequestContext } from './pipeline';
 import { canonicalRegion } from './regions';
-import { toArmAccount, toArmDeletedAccount } from './representations';
+import { toArmAccount, toArmDeletedAccount, toArmDeletedStorageAccount } from './representations';
 import { seedDemo } from './seed-demo';
 import { seedScale } from './seed-scale';
 import type { ArmStore } from './store';
 import { DEFAULT_LIMITS, type Throttle } from './throttle';
 import { DEFAULTS, type World } from './world';
-import { assignRole, buildAccount, buildDeletedAccount, subscriptionRecord } from './world-builder';
+import { assignRole, buildAccount, buildDeletedAccount, buildDeletedStorageAccount, subscriptionRecord } from './world-builder';
 
 export interface AdminServices {
   world: World;
@@ -118,6 +118,15 @@ const schemas = {
     .strict(),
   vault: z.object({ subscriptionId: guid, resourceGroup: name, name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/), location: region }).strict(),
   storage: z.object({ subscriptionId: guid, resourceGroup: name, name: z.string().regex(/^[a-z0-9]{3,24}$/), location: region }).strict(),
+  deletedStorage: z
+    .object({
+      subscriptionId: guid,
+      resourceGroup: name,
+      name: z.string().regex(/^[a-z0-9]{3,24}$/),
+      location: region,
+      deletedDaysAgo: z.number().min(0).max(3650).default(0),
+    })
+    .strict(),
 };
 
 function adminError(status: number, code: string, message: string): ArmError {
@@ -192,6 +201,7 @@ export async function handleAdmin(ctx: RequestContext, services: AdminServices):
       const { seconds } = parse(schemas.clock, body);
       const now = world.advanceClock(seconds);
       store.sweepExpired(now);
+      store.sweepExpiredStorageAccounts(now);
       return json(200, { now: new Date(now).toISOString() });
     }
     case 'PUT /latency':
@@ -269,6 +279,22 @@ export async function handleAdmin(ctx: RequestContext, services: AdminServices):
       const spec = parse(schemas.storage, body);
       store.putStorageAccount({ ...spec, kind: 'StorageV2', sku: { name: 'Standard_LRS', tier: 'Standard' }, tags: {}, properties: {}, createdAt: world.now() });
       return json(201, store.getStorageAccount(spec.subscriptionId, spec.resourceGroup, spec.name));
+    }
+    case 'POST /world/deleted-storage-accounts': {
+      const { deletedDaysAgo, ...spec } = parse(schemas.deletedStorage, body);
+      // Names are global and a live account forfeits a deleted one of its name: both cannot exist.
+      if (store.findStorageAccountByName(spec.name)) throw adminError(409, 'InvalidAdminRequest', `A live storage account named '${spec.name}' exists.`);
+      const now = world.now();
+      const deleted = buildDeletedStorageAccount(spec, now - deletedDaysAgo * 24 * 3600_000, now);
+      store.putDeletedStorageAccount(deleted);
+      return json(201, toArmDeletedStorageAccount(deleted));
+    }
+    case 'GET /world/deleted-storage-accounts': {
+      const sub = ctx.url.searchParams.get('subscriptionId');
+      if (!sub || !guid.safeParse(sub).success) throw adminError(400, 'InvalidAdminRequest', "The 'subscriptionId' query parameter (a GUID) is required.");
+      const now = world.now();
+      store.sweepExpiredStorageAccounts(now);
+      return json(200, { value: store.listDeletedStorageAccounts({ subscriptionId: sub, now, limit: 1_000_000 }).map(toArmDeletedStorageAccount) });
     }
     case 'GET /world/deleted-accounts':
     case 'GET /world/accounts': {

@@ -154,7 +154,13 @@ export const STORAGE_VERSIONS = newestFirst([
   '2024-01-01',
   '2025-01-01',
   '2025-06-01',
+  // @azure/arm-storage 20.2 and 21 (contract §0.1).
+  '2026-06-01',
+  '2026-09-01',
 ]);
+
+/** Microsoft.Storage versions that know `deletedAccounts` (introduced in 2021-06-01). */
+export const STORAGE_DELETED_ACCOUNT_VERSIONS = STORAGE_VERSIONS.filter((v) => v >= '2021-06-01');
 
 /** Reads `api-version` with ARM's case-insensitive query parameter names (`Api-Version` in the docs). */
 export function readQueryParam(query: URLSearchParams, name: string): string | undefined {

@@ -248,6 +248,28 @@ export const errors = {
   storageNameTaken: (name: string) =>
     new ArmError(409, 'StorageAccountAlreadyTaken', `The storage account named ${name} is already taken.`),
 
+  // ⚠️ Unverified: no recording of Storage's deletedAccounts endpoints exists (contract §2.4). ARM's usual
+  // 404 ResourceNotFound, naming the deleted account's type and location.
+  deletedStorageAccountNotFound: (location: string, name: string) =>
+    new ArmError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.Storage/locations/${location}/deletedAccounts/${name}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    ),
+
+  // ⚠️ Unverified, the emulator's choice (contract §2.4: code and status unknown): a restore PUT whose
+  // deletedAccountCreationTime matches no deleted account (retention over, name reused, wrong time or place).
+  // The first sentence is the Azure portal's text for a failed storage recovery.
+  storageAccountNotRecoverable: (name: string, creationTime: string, location: string) =>
+    new ArmError(
+      404,
+      'DeletedStorageAccountNotFound',
+      `The storage account "${name}" could not be recovered. If the issue persists, we may not be able to recover this storage account. ` +
+        `No soft-deleted storage account '${name}' created at '${creationTime}' in location '${location}' was found in this subscription and resource group: ` +
+        'it may have been deleted more than 14 days ago, or a new account with that name may have been created since.',
+    ),
+
+
   operationNotFound: (id: string) =>
     new ArmError(404, 'OperationNotFound', `The operation '${id}' could not be found.`),
 

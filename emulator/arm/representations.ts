@@ -5,6 +5,7 @@
 import type {
   AccountRecord,
   DeletedAccountRecord,
+  DeletedStorageAccountRecord,
   OperationRecord,
   ResourceGroupRecord,
   StorageAccountRecord,
@@ -116,7 +117,11 @@ export const vaultUri = (name: string) => `https://${name.toLowerCase()}.vault.a
 export const storageAccountId = (sub: string, rg: string, name: string) =>
   `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${name}`;
 
-export function toArmStorageAccount(account: StorageAccountRecord) {
+export const deletedStorageAccountId = (sub: string, location: string, name: string) =>
+  `/subscriptions/${sub}/providers/Microsoft.Storage/locations/${location}/deletedAccounts/${name}`;
+
+/** `Creating` while a restore runs (its `readyAt`), then `Succeeded`. */
+export function toArmStorageAccount(account: StorageAccountRecord, now: number) {
   const n = account.name.toLowerCase();
   return {
     id: storageAccountId(account.subscriptionId, account.resourceGroup, account.name),
@@ -139,7 +144,24 @@ export function toArmStorageAccount(account: StorageAccountRecord) {
         dfs: `https://${n}.dfs.core.windows.net/`,
         web: `https://${n}.z13.web.core.windows.net/`,
       },
-      provisioningState: 'Succeeded',
+      provisioningState: account.readyAt !== undefined && now < account.readyAt ? 'Creating' : 'Succeeded',
+    },
+  };
+}
+
+/** The DeletedAccount shape of the spec examples (contract §2.2): no scheduled purge date, the portal adds 14 days. */
+export function toArmDeletedStorageAccount(account: DeletedStorageAccountRecord) {
+  const creationTime = armTimestamp(account.createdAt);
+  return {
+    id: deletedStorageAccountId(account.subscriptionId, account.location, account.name),
+    name: account.name,
+    type: 'Microsoft.Storage/deletedAccounts',
+    properties: {
+      storageAccountResourceId: storageAccountId(account.subscriptionId, account.resourceGroup, account.name),
+      location: account.location,
+      restoreReference: `${account.name}|${creationTime}`,
+      creationTime,
+      deletionTime: armTimestamp(account.deletedAt),
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   COGNITIVE_OPERATION_VERSIONS,
   KEYVAULT_VERSIONS,
   RESOURCES_VERSIONS,
+  STORAGE_DELETED_ACCOUNT_VERSIONS,
   STORAGE_VERSIONS,
 } from './api-versions';
 import { ArmError, errors } from './errors';
@@ -19,6 +20,7 @@ import type { Handler, Params } from './handlers/common';
 import * as dependencies from './handlers/dependencies';
 import * as providers from './handlers/providers';
 import * as resources from './handlers/resources';
+import * as storage from './handlers/storage';
 import { accountId } from './representations';
 
 export type Method = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
@@ -54,6 +56,8 @@ function route(path: string, versions: readonly string[], methods: RouteDef['met
 
 const CS = 'subscriptions/{sub}/providers/Microsoft.CognitiveServices';
 const CS_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.CognitiveServices';
+const ST = 'subscriptions/{sub}/providers/Microsoft.Storage';
+const ST_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage';
 
 export const ROUTES: readonly RouteDef[] = [
   route('tenants', RESOURCES_VERSIONS, { GET: { handler: resources.listTenants } }),
@@ -134,15 +138,26 @@ export const ROUTES: readonly RouteDef[] = [
     PUT: { handler: dependencies.putVault, authorize: at('Microsoft.KeyVault/vaults/write', kvVault) },
     DELETE: { handler: dependencies.deleteVault, authorize: at('Microsoft.KeyVault/vaults/delete', kvVault) },
   }),
-  route('subscriptions/{sub}/providers/Microsoft.Storage/storageAccounts', STORAGE_VERSIONS, { GET: { handler: dependencies.listStorageInSubscription } }),
-  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts', STORAGE_VERSIONS, {
-    GET: { handler: dependencies.listStorageInGroup, authorize: at('Microsoft.Storage/storageAccounts/read', rg) },
+  route(`${ST}/storageAccounts`, STORAGE_VERSIONS, { GET: { handler: storage.listStorageInSubscription } }),
+  route(`${ST_RG}/storageAccounts`, STORAGE_VERSIONS, {
+    GET: { handler: storage.listStorageInGroup, authorize: at(storage.STORAGE_ACTIONS.accountRead, rg) },
   }),
-  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts/{name}', STORAGE_VERSIONS, {
-    GET: { handler: dependencies.getStorageAccount, authorize: at('Microsoft.Storage/storageAccounts/read', stAccount) },
-    PUT: { handler: dependencies.putStorageAccount, authorize: at('Microsoft.Storage/storageAccounts/write', stAccount) },
-    DELETE: { handler: dependencies.deleteStorageAccount, authorize: at('Microsoft.Storage/storageAccounts/delete', stAccount) },
+  // PUT also restores a soft-deleted account (properties.deletedAccountCreationTime): the docs ask for the same
+  // storageAccounts/write, which resource-group roles grant.
+  route(`${ST_RG}/storageAccounts/{name}`, STORAGE_VERSIONS, {
+    GET: { handler: storage.getStorageAccount, authorize: at(storage.STORAGE_ACTIONS.accountRead, stAccount) },
+    PUT: { handler: storage.putStorageAccount, authorize: at(storage.STORAGE_ACTIONS.accountWrite, stAccount) },
+    DELETE: { handler: storage.deleteStorageAccount, authorize: at(storage.STORAGE_ACTIONS.accountDelete, stAccount) },
   }),
+  // Deleted accounts: Microsoft.Storage/deletedAccounts/read at the subscription for the list and for one
+  // account (docs list no locations/deletedAccounts/read), so resource-group roles do not grant them.
+  route(`${ST}/deletedAccounts`, STORAGE_DELETED_ACCOUNT_VERSIONS, {
+    GET: { handler: storage.listDeletedStorageAccounts, authorize: at(storage.STORAGE_ACTIONS.deletedRead, sub) },
+  }),
+  route(`${ST}/locations/{location}/deletedAccounts/{name}`, STORAGE_DELETED_ACCOUNT_VERSIONS, {
+    GET: { handler: storage.getDeletedStorageAccount, authorize: at(storage.STORAGE_ACTIONS.deletedRead, sub) },
+  }),
+  route(`${ST}/locations/{location}/asyncoperations/{operation}`, STORAGE_VERSIONS, { GET: { handler: storage.getAsyncOperation } }),
 ];
 
 function matchPattern(pattern: readonly string[], segments: readonly string[]): Params | undefined {

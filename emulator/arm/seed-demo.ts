@@ -7,7 +7,7 @@
  */
 import { DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../demo-world';
 import type { ArmStore } from './store';
-import { assignRole, buildAccount, buildDeletedAccount, storageIdFor, subscriptionRecord, type AccountSpec } from './world-builder';
+import { assignRole, buildAccount, buildDeletedAccount, buildDeletedStorageAccount, storageIdFor, subscriptionRecord, type AccountSpec } from './world-builder';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
@@ -35,10 +35,23 @@ const VAULTS: readonly [sub: string, rg: string, name: string, location: string]
   [D, 'rg-dev-ai', 'kv-dev-cmk', 'eastus2'],
 ];
 
-/** User-owned storage accounts that still exist. `stcontosospeechdata` (used below) was deleted. */
+/** User-owned storage accounts that still exist. `stcontosospeechdata` (used below) is soft-deleted (DELETED_STORAGE). */
 const STORAGE: readonly [sub: string, rg: string, name: string, location: string][] = [
   [P, 'rg-ai-prod', 'stcontosoprodai', 'eastus'],
   [D, 'rg-dev-speech', 'stdevuserstore', 'westus2'],
+];
+
+/**
+ * Soft-deleted storage accounts (restorable for 14 days). `stdevarchive`, used by a deleted account, is in
+ * neither list: it was deleted more than 14 days ago and is gone for good.
+ */
+const DELETED_STORAGE: readonly [sub: string, rg: string, name: string, location: string, hoursAgo: number][] = [
+  // User-owned storage of contoso-speech-callcenter: restoring it unblocks that account's recovery.
+  [P, 'rg-ai-prod', 'stcontosospeechdata', 'eastus', 30],
+  // Its resource group was deleted too: recreate rg-hackathon before restoring.
+  [D, 'rg-hackathon', 'sthackathondata', 'eastus', 19],
+  // Half a day before its 14 days end.
+  [D, 'rg-dev-speech', 'stdevoldlogs', 'westus2', 13.5 * 24],
 ];
 
 const PTU_NOTE = { 'billing-note': 'provisioned deployment (PTU) keeps billing until purged' };
@@ -160,6 +173,9 @@ export function seedDemo(store: ArmStore, now: number): void {
         properties: { accessTier: 'Hot', minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true },
         createdAt: now - 120 * 24 * HOUR,
       });
+    }
+    for (const [sub, rg, name, location, hoursAgo] of DELETED_STORAGE) {
+      store.putDeletedStorageAccount(buildDeletedStorageAccount({ subscriptionId: sub, resourceGroup: rg, name, location }, now - hoursAgo * HOUR, now));
     }
     for (const { sub, rg, hoursAgo, ...spec } of DEMO_DELETED_ACCOUNTS) {
       store.putDeletedAccount(buildDeletedAccount({ ...spec, subscriptionId: sub, resourceGroup: rg }, now - hoursAgo * HOUR, now));

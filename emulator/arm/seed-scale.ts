@@ -5,7 +5,7 @@
 import { DEMO_SERVICE_PRINCIPAL, DEMO_USERS } from '../demo-world';
 import { REGIONS } from './regions';
 import type { ArmStore } from './store';
-import { assignRole, buildDeletedAccount, subscriptionRecord } from './world-builder';
+import { assignRole, buildDeletedAccount, buildDeletedStorageAccount, subscriptionRecord } from './world-builder';
 
 export interface ScaleSeedOptions {
   subscriptions?: number;
@@ -14,6 +14,9 @@ export interface ScaleSeedOptions {
 }
 
 export const SCALE_DEFAULTS = { subscriptions: 20, deletedAccountsPerSubscription: 500, resourceGroupsPerSubscription: 10 } as const;
+
+/** Soft-deleted storage accounts per subscription, spread over the 14 days. */
+const DELETED_STORAGE_PER_SUBSCRIPTION = 3;
 
 const KINDS = [
   'AIServices',
@@ -50,6 +53,15 @@ export function seedScale(store: ArmStore, now: number, options: ScaleSeedOption
         // Every fifth group is gone, so some deleted accounts cannot be recovered.
         if (g % 5 === 0) continue;
         store.putResourceGroup({ subscriptionId: sub, name: `rg-scale-${g}`, location: regions[g % regions.length]!.name, tags: {}, createdAt: now });
+      }
+      for (let d = 0; d < DELETED_STORAGE_PER_SUBSCRIPTION; d++) {
+        const spec = {
+          subscriptionId: sub,
+          resourceGroup: `rg-scale-${(d % groupsPerSubscription) + 1}`,
+          name: `stscale${String(s).padStart(3, '0')}del${d}`,
+          location: regions[(d * 5 + s) % regions.length]!.name,
+        };
+        store.putDeletedStorageAccount(buildDeletedStorageAccount(spec, now - (d * 4 + 1) * 24 * 3600_000, now));
       }
       for (let a = 0; a < perSubscription; a++) {
         const region = regions[(a * 7 + s) % regions.length]!;

@@ -7,6 +7,8 @@ import type {
   DeletedAccountBody,
   DeletedAccountPageQuery,
   DeletedAccountRecord,
+  DeletedStorageAccountPageQuery,
+  DeletedStorageAccountRecord,
   OperationRecord,
   ResourceGroupRecord,
   RoleAssignmentRecord,
@@ -19,6 +21,7 @@ import type {
 } from './store';
 import { canonicalRegion } from './regions';
 import { toArmDeletedAccount } from './representations';
+import { STORAGE_RETENTION_MS } from './world';
 
 /**
  * The world in SQLite: WAL journal, synchronous=FULL (a write ARM acknowledged survives kill -9 and power
@@ -63,6 +66,11 @@ CREATE TABLE IF NOT EXISTS storage_accounts (
   PRIMARY KEY (sub_id, rg_lc, name_lc)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS storage_accounts_name ON storage_accounts (name_lc);
+-- Storage account names are global and a new account with a deleted one's name forfeits it: one row per name.
+CREATE TABLE IF NOT EXISTS deleted_storage_accounts (
+  name_lc TEXT PRIMARY KEY, sub_id TEXT NOT NULL, location_lc TEXT NOT NULL, purge_at INTEGER NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deleted_storage_accounts_sub ON deleted_storage_accounts (sub_id, name_lc);
 CREATE TABLE IF NOT EXISTS operations (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, kind TEXT NOT NULL,
@@ -79,6 +87,7 @@ const TABLES = [
   'deleted_accounts',
   'vaults',
   'storage_accounts',
+  'deleted_storage_accounts',
   'operations',
   'events',
 ] as const;
@@ -227,7 +236,19 @@ export class SqliteArmStore implements ArmStore {
       listStorageInSub: db.prepare<[string], DocRow>('SELECT doc FROM storage_accounts WHERE sub_id = ? ORDER BY rg_lc, name_lc'),
       listStorageInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM storage_accounts WHERE sub_id = ? AND rg_lc = ? ORDER BY name_lc'),
       deleteStorage: db.prepare('DELETE FROM storage_accounts WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
-      deleteStorageInGroup: db.prepare('DELETE FROM storage_accounts WHERE sub_id = ? AND rg_lc = ?'),
+      storageInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM storage_accounts WHERE sub_id = ? AND rg_lc = ?'),
+      putDeletedStorage: db.prepare('INSERT OR REPLACE INTO deleted_storage_accounts (name_lc, sub_id, location_lc, purge_at, doc) VALUES (?, ?, ?, ?, ?)'),
+      findDeletedStorage: db.prepare<[string, string, number], DocRow>(
+        'SELECT doc FROM deleted_storage_accounts WHERE sub_id = ? AND name_lc = ? AND purge_at > ?',
+      ),
+      listDeletedStorageFirst: db.prepare<[string, number, number], DocRow>(
+        'SELECT doc FROM deleted_storage_accounts WHERE sub_id = ? AND purge_at > ? ORDER BY name_lc LIMIT ?',
+      ),
+      listDeletedStorageAfter: db.prepare<[string, number, string, number], DocRow>(
+        'SELECT doc FROM deleted_storage_accounts WHERE sub_id = ? AND purge_at > ? AND name_lc > ? ORDER BY name_lc LIMIT ?',
+      ),
+      forfeitDeletedStorage: db.prepare('DELETE FROM deleted_storage_accounts WHERE name_lc = ?'),
+      sweepDeletedStorage: db.prepare('DELETE FROM deleted_storage_accounts WHERE purge_at <= ?'),
 
       putOperation: db.prepare('INSERT OR REPLACE INTO operations (id, doc) VALUES (?, ?)'),
       getOperation: db.prepare<[string], DocRow>('SELECT doc FROM operations WHERE id = ?'),
@@ -304,7 +325,9 @@ export class SqliteArmStore implements ArmStore {
       const accounts = parseAll<AccountRecord>(this.statements.accountsInGroup.all(sub, rg));
       for (const account of accounts) this.softDeleteAccount(subscriptionId, account.resourceGroup, account.name, now, retentionMs);
       this.statements.deleteVaultsInGroup.run(sub, rg);
-      this.statements.deleteStorageInGroup.run(sub, rg);
+      for (const storage of parseAll<StorageAccountRecord>(this.statements.storageInGroup.all(sub, rg))) {
+        this.softDeleteStorageAccount(subscriptionId, storage.resourceGroup, storage.name, now, STORAGE_RETENTION_MS);
+      }
       const scope = `/subscriptions/${sub}/resourcegroups/${rg}`;
       this.statements.deleteAssignmentsAt.run(scope, `${scope.replace(/[\\%_]/g, '\\$&')}/%`);
       this.statements.deleteGroup.run(sub, rg);
@@ -435,6 +458,7 @@ export class SqliteArmStore implements ArmStore {
   putStorageAccount(account: StorageAccountRecord): 'created' | 'updated' {
     return this.transaction(() => {
       const existing = this.getStorageAccount(account.subscriptionId, account.resourceGroup, account.name);
+      if (!existing) this.statements.forfeitDeletedStorage.run(lc(account.name));
       this.statements.putStorage.run(lc(account.subscriptionId), lc(account.resourceGroup), lc(account.name), JSON.stringify(account));
       return existing ? 'updated' : 'created';
     });
@@ -456,6 +480,49 @@ export class SqliteArmStore implements ArmStore {
 
   deleteStorageAccount(subscriptionId: string, resourceGroup: string, name: string): boolean {
     return this.statements.deleteStorage.run(lc(subscriptionId), lc(resourceGroup), lc(name)).changes > 0;
+  }
+
+  softDeleteStorageAccount(subscriptionId: string, resourceGroup: string, name: string, now: number, retentionMs: number): DeletedStorageAccountRecord | undefined {
+    return this.transaction(() => {
+      const account = this.getStorageAccount(subscriptionId, resourceGroup, name);
+      if (!account) return undefined;
+      const deleted: DeletedStorageAccountRecord = { ...account, deletedAt: now, purgeAt: now + retentionMs };
+      this.statements.deleteStorage.run(lc(subscriptionId), lc(resourceGroup), lc(name));
+      this.putDeletedStorageAccount(deleted);
+      return deleted;
+    });
+  }
+
+  putDeletedStorageAccount(account: DeletedStorageAccountRecord): void {
+    this.statements.putDeletedStorage.run(lc(account.name), lc(account.subscriptionId), region(account.location), account.purgeAt, JSON.stringify(account));
+  }
+
+  findDeletedStorageAccount(subscriptionId: string, name: string, now: number): DeletedStorageAccountRecord | undefined {
+    return parse(this.statements.findDeletedStorage.get(lc(subscriptionId), lc(name), now));
+  }
+
+  getDeletedStorageAccount(subscriptionId: string, location: string, name: string, now: number): DeletedStorageAccountRecord | undefined {
+    const deleted = this.findDeletedStorageAccount(subscriptionId, name, now);
+    return deleted && region(deleted.location) === region(location) ? deleted : undefined;
+  }
+
+  listDeletedStorageAccounts({ subscriptionId, now, limit, after }: DeletedStorageAccountPageQuery): DeletedStorageAccountRecord[] {
+    const rows =
+      after === undefined
+        ? this.statements.listDeletedStorageFirst.all(lc(subscriptionId), now, limit)
+        : this.statements.listDeletedStorageAfter.all(lc(subscriptionId), now, lc(after), limit);
+    return parseAll(rows);
+  }
+
+  restoreDeletedStorageAccount(deleted: DeletedStorageAccountRecord, restored: StorageAccountRecord): void {
+    this.transaction(() => {
+      this.statements.forfeitDeletedStorage.run(lc(deleted.name));
+      this.statements.putStorage.run(lc(restored.subscriptionId), lc(restored.resourceGroup), lc(restored.name), JSON.stringify(restored));
+    });
+  }
+
+  sweepExpiredStorageAccounts(now: number): number {
+    return this.statements.sweepDeletedStorage.run(now).changes;
   }
 
   putOperation(operation: OperationRecord): void {
@@ -490,6 +557,7 @@ export class SqliteArmStore implements ArmStore {
       deletedAccounts: count('deleted_accounts'),
       vaults: count('vaults'),
       storageAccounts: count('storage_accounts'),
+      deletedStorageAccounts: count('deleted_storage_accounts'),
       operations: count('operations'),
     };
   }

@@ -91,10 +91,28 @@ export interface StorageAccountRecord {
   sku: Sku;
   tags: Record<string, string>;
   properties: Record<string, unknown>;
+  /** ARM's `creationTime`; a restored account keeps it. */
   createdAt: number;
+  /** A restore runs until this emulator time (provisioningState Creating); absent for accounts that never restored. */
+  readyAt?: number;
 }
 
-export type OperationKind = 'accountCreate' | 'deletedAccountPurge' | 'resourceGroupDelete';
+/** A soft-deleted storage account: its whole record, kept 14 days (`purgeAt`) for a restore by PUT. */
+export interface DeletedStorageAccountRecord extends StorageAccountRecord {
+  deletedAt: number;
+  /** deletedAt + 14 days exactly. */
+  purgeAt: number;
+}
+
+/** One page of a subscription's deleted storage accounts; `after` is the last name returned, lower-cased. */
+export interface DeletedStorageAccountPageQuery {
+  subscriptionId: string;
+  now: number;
+  limit: number;
+  after?: string;
+}
+
+export type OperationKind = 'accountCreate' | 'deletedAccountPurge' | 'resourceGroupDelete' | 'storageAccountRestore';
 
 export interface OperationRecord {
   id: string;
@@ -113,7 +131,15 @@ export interface OperationRecord {
 export interface WorldEvent {
   seq: number;
   at: number;
-  kind: 'accountCreated' | 'accountUpdated' | 'accountSoftDeleted' | 'accountRecovered' | 'deletedAccountPurged' | 'resourceGroupDeleted';
+  kind:
+    | 'accountCreated'
+    | 'accountUpdated'
+    | 'accountSoftDeleted'
+    | 'accountRecovered'
+    | 'deletedAccountPurged'
+    | 'resourceGroupDeleted'
+    | 'storageAccountSoftDeleted'
+    | 'storageAccountRestored';
   resourceId: string;
   principalId: string;
 }
@@ -154,6 +180,7 @@ export interface WorldCounts {
   deletedAccounts: number;
   vaults: number;
   storageAccounts: number;
+  deletedStorageAccounts: number;
   operations: number;
 }
 
@@ -176,8 +203,8 @@ export interface ArmStore {
   getResourceGroup(subscriptionId: string, name: string): ResourceGroupRecord | undefined;
   listResourceGroups(subscriptionId: string): ResourceGroupRecord[];
   /**
-   * Deletes a group as ARM does: its Cognitive Services accounts are soft-deleted (kept for 48 h), its key
-   * vaults and storage accounts and the role assignments made inside it are removed.
+   * Deletes a group as ARM does: its Cognitive Services accounts are soft-deleted (kept for 48 h), its storage
+   * accounts are soft-deleted (kept for 14 days), its key vaults and the role assignments made inside it are removed.
    */
   deleteResourceGroup(subscriptionId: string, name: string, now: number, retentionMs: number): AccountRecord[];
 
@@ -207,11 +234,22 @@ export interface ArmStore {
   listVaults(subscriptionId: string, resourceGroup?: string): VaultRecord[];
   deleteVault(subscriptionId: string, resourceGroup: string, name: string): boolean;
 
+  /** Creating an account whose name is soft-deleted forfeits that deleted account (Azure: recovery is lost). */
   putStorageAccount(account: StorageAccountRecord): 'created' | 'updated';
   getStorageAccount(subscriptionId: string, resourceGroup: string, name: string): StorageAccountRecord | undefined;
   findStorageAccountByName(name: string): StorageAccountRecord | undefined;
   listStorageAccounts(subscriptionId: string, resourceGroup?: string): StorageAccountRecord[];
   deleteStorageAccount(subscriptionId: string, resourceGroup: string, name: string): boolean;
+  softDeleteStorageAccount(subscriptionId: string, resourceGroup: string, name: string, now: number, retentionMs: number): DeletedStorageAccountRecord | undefined;
+  putDeletedStorageAccount(account: DeletedStorageAccountRecord): void;
+  /** The soft-deleted account of that name in the subscription, within its retention. Names are global: at most one. */
+  findDeletedStorageAccount(subscriptionId: string, name: string, now: number): DeletedStorageAccountRecord | undefined;
+  getDeletedStorageAccount(subscriptionId: string, location: string, name: string, now: number): DeletedStorageAccountRecord | undefined;
+  listDeletedStorageAccounts(query: DeletedStorageAccountPageQuery): DeletedStorageAccountRecord[];
+  /** Moves a deleted storage account back to the live ones as `restored` (same kind, sku, properties, creationTime). */
+  restoreDeletedStorageAccount(deleted: DeletedStorageAccountRecord, restored: StorageAccountRecord): void;
+  /** Removes deleted storage accounts whose 14 days have passed; returns how many. */
+  sweepExpiredStorageAccounts(now: number): number;
 
   putOperation(operation: OperationRecord): void;
   getOperation(id: string): OperationRecord | undefined;

@@ -7,8 +7,17 @@ import { DEMO_TENANT } from '../demo-world';
 import { roleByName, roleById } from './rbac';
 import { canonicalRegion } from './regions';
 import { storageAccountId, vaultUri } from './representations';
-import type { AccountRecord, ArmStore, DeletedAccountRecord, RoleAssignmentRecord, SubscriptionRecord, SystemData } from './store';
-import { armTimestamp, newEtag, RETENTION_MS } from './world';
+import type {
+  AccountRecord,
+  ArmStore,
+  DeletedAccountRecord,
+  DeletedStorageAccountRecord,
+  RoleAssignmentRecord,
+  StorageAccountRecord,
+  SubscriptionRecord,
+  SystemData,
+} from './store';
+import { armTimestamp, newEtag, RETENTION_MS, STORAGE_RETENTION_MS } from './world';
 
 export interface AccountSpec {
   subscriptionId: string;
@@ -82,6 +91,36 @@ export function buildAccount(spec: AccountSpec, now: number): AccountRecord {
 export function buildDeletedAccount(spec: AccountSpec, deletedAt: number, now: number): DeletedAccountRecord {
   const account = buildAccount({ ...spec, createdAt: spec.createdAt ?? Math.min(deletedAt, now) - 30 * 24 * 3600_000 }, now);
   return { ...account, deletedAt, purgeAt: deletedAt + RETENTION_MS };
+}
+
+export interface StorageAccountSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  /** Emulator time the account was created (its creationTime); default: 120 days before `now`. */
+  createdAt?: number;
+}
+
+/** A StorageV2 / Standard_LRS account as a PUT with defaults creates it. */
+export function buildStorageAccount(spec: StorageAccountSpec, now: number): StorageAccountRecord {
+  return {
+    subscriptionId: spec.subscriptionId,
+    resourceGroup: spec.resourceGroup,
+    name: spec.name,
+    location: spec.location,
+    kind: 'StorageV2',
+    sku: { name: 'Standard_LRS', tier: 'Standard' },
+    tags: {},
+    properties: { accessTier: 'Hot', minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true },
+    createdAt: spec.createdAt ?? now - 120 * 24 * 3600_000,
+  };
+}
+
+/** A storage account soft-deleted at `deletedAt`, restorable for 14 days from then. */
+export function buildDeletedStorageAccount(spec: StorageAccountSpec, deletedAt: number, now: number): DeletedStorageAccountRecord {
+  const account = buildStorageAccount({ ...spec, createdAt: spec.createdAt ?? Math.min(deletedAt, now) - 120 * 24 * 3600_000 }, now);
+  return { ...account, deletedAt, purgeAt: deletedAt + STORAGE_RETENTION_MS };
 }
 
 export function storageIdFor(subscriptionId: string, resourceGroup: string, name: string): string {

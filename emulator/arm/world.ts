@@ -4,6 +4,9 @@ import type { ArmStore } from './store';
 /** Soft-deleted Cognitive Services accounts are kept exactly this long (docs: 48 hours). */
 export const RETENTION_MS = 48 * 3600_000;
 
+/** Soft-deleted storage accounts can be restored for 14 days (docs: storage-account-recover.md); there is no purge. */
+export const STORAGE_RETENTION_MS = 14 * 24 * 3600_000;
+
 export const DEFAULTS = {
   deletedAccountsPageSize: 100,
   listPageSize: 100,

@@ -1,18 +1,17 @@
 /**
- * Microsoft.KeyVault/vaults and Microsoft.Storage/storageAccounts, far enough for recover's prerequisites:
- * they can exist, be listed, be deleted and be created again.
+ * Microsoft.KeyVault/vaults, far enough for recover's prerequisites: they can exist, be listed, be deleted and
+ * be created again. (Storage accounts are in storage.ts.)
  */
 import { z } from 'zod';
 import { DEMO_TENANT } from '../../demo-world';
 import { errors } from '../errors';
 import { empty, json } from '../pipeline';
 import { canonicalRegion, REGION_DISPLAY_NAMES } from '../regions';
-import { toArmStorageAccount, toArmVault } from '../representations';
-import type { StorageAccountRecord, VaultRecord } from '../store';
+import { toArmVault } from '../representations';
+import type { VaultRecord } from '../store';
 import { pageOf, parseBody, requireResourceGroup, type Handler } from './common';
 
 const VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
-const STORAGE_NAME = /^[a-z0-9]{3,24}$/;
 
 const tags = z.record(z.string().max(512), z.string().max(256)).optional();
 
@@ -88,78 +87,4 @@ export const listVaultsInSubscription: Handler = ({ ctx, params, services, acces
   const groups = access.groupsAllowing(params.sub!, 'Microsoft.KeyVault/vaults/read', `/subscriptions/${params.sub}`);
   const vaults = services.store.listVaults(params.sub!).filter((v) => groups === undefined || groups.includes(v.resourceGroup.toLowerCase()));
   return pageOf(ctx, vaults, services.world.listPageSize, toArmVault);
-};
-
-const storageBody = z.object({
-  location: z.string().max(100).optional(),
-  kind: z.enum(['StorageV2', 'Storage', 'BlobStorage', 'BlockBlobStorage', 'FileStorage']).optional(),
-  sku: z.object({ name: z.string().min(1).max(32) }).optional(),
-  tags,
-  properties: z
-    .object({
-      accessTier: z.enum(['Hot', 'Cool', 'Cold', 'Premium']).optional(),
-      minimumTlsVersion: z.string().max(16).optional(),
-      allowBlobPublicAccess: z.boolean().optional(),
-      supportsHttpsTrafficOnly: z.boolean().optional(),
-    })
-    .optional(),
-});
-
-export const putStorageAccount: Handler = ({ ctx, params, services }) => {
-  const { store, world } = services;
-  const group = requireResourceGroup(store, params.sub!, params.rg!);
-  const name = params.name!;
-  if (!STORAGE_NAME.test(name)) {
-    throw errors.invalidResourceName(
-      name,
-      'Microsoft.Storage/storageAccounts',
-      'Storage account names must be between 3 and 24 characters in length and use numbers and lower-case letters only.',
-    );
-  }
-  const body = parseBody(storageBody, ctx.body);
-  const existing = store.getStorageAccount(params.sub!, group.name, name);
-  if (!existing && store.findStorageAccountByName(name)) throw errors.storageNameTaken(name);
-  const location = body.location ?? existing?.location;
-  if (!location) throw errors.locationRequired();
-  if (!canonicalRegion(location)) throw errors.locationNotAvailable(location, 'Microsoft.Storage/storageAccounts', REGION_DISPLAY_NAMES);
-  const skuName = body.sku?.name ?? existing?.sku.name;
-  if (!skuName) throw errors.missingProperty('sku');
-  const record: StorageAccountRecord = {
-    subscriptionId: params.sub!,
-    resourceGroup: group.name,
-    name,
-    location,
-    kind: body.kind ?? existing?.kind ?? 'StorageV2',
-    sku: { name: skuName, tier: skuName.startsWith('Premium') ? 'Premium' : 'Standard' },
-    tags: body.tags ?? existing?.tags ?? {},
-    properties: { accessTier: 'Hot', minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true, ...existing?.properties, ...body.properties },
-    createdAt: existing?.createdAt ?? world.now(),
-  };
-  store.putStorageAccount(record);
-  return json(200, toArmStorageAccount(record));
-};
-
-export const getStorageAccount: Handler = ({ params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
-  const account = services.store.getStorageAccount(params.sub!, group.name, params.name!);
-  if (!account) throw errors.resourceNotFound('Microsoft.Storage/storageAccounts', params.name!, params.rg!);
-  return json(200, toArmStorageAccount(account));
-};
-
-export const deleteStorageAccount: Handler = ({ params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
-  return empty(services.store.deleteStorageAccount(params.sub!, group.name, params.name!) ? 200 : 204);
-};
-
-export const listStorageInGroup: Handler = ({ ctx, params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
-  return pageOf(ctx, services.store.listStorageAccounts(params.sub!, group.name), services.world.listPageSize, toArmStorageAccount);
-};
-
-export const listStorageInSubscription: Handler = ({ ctx, params, services, access }) => {
-  const groups = access.groupsAllowing(params.sub!, 'Microsoft.Storage/storageAccounts/read', `/subscriptions/${params.sub}`);
-  const accounts = services.store
-    .listStorageAccounts(params.sub!)
-    .filter((a) => groups === undefined || groups.includes(a.resourceGroup.toLowerCase()));
-  return pageOf(ctx, accounts, services.world.listPageSize, toArmStorageAccount);
 };

@@ -9,6 +9,7 @@ import {
   COGNITIVE_OPERATION_VERSIONS,
   KEYVAULT_VERSIONS,
   RESOURCES_VERSIONS,
+  STORAGE_DELETED_ACCOUNT_VERSIONS,
   STORAGE_VERSIONS,
 } from '../api-versions';
 import { errors } from '../errors';
@@ -56,7 +57,14 @@ export const PROVIDERS: readonly ProviderInfo[] = [
   },
   {
     namespace: 'Microsoft.Storage',
-    resourceTypes: [regional('storageAccounts', STORAGE_VERSIONS, 'CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SupportsTags, SupportsLocation'), global('operations', STORAGE_VERSIONS)],
+    resourceTypes: [
+      regional('storageAccounts', STORAGE_VERSIONS, 'CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SupportsTags, SupportsLocation'),
+      global('operations', STORAGE_VERSIONS),
+      global('locations', STORAGE_VERSIONS),
+      global('deletedAccounts', STORAGE_DELETED_ACCOUNT_VERSIONS),
+      regional('locations/deletedAccounts', STORAGE_DELETED_ACCOUNT_VERSIONS),
+      regional('locations/asyncoperations', STORAGE_VERSIONS),
+    ],
   },
   {
     namespace: 'Microsoft.Authorization',

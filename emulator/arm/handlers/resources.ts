@@ -4,7 +4,7 @@ import { DEMO_TENANT } from '../../demo-world';
 import { errors } from '../errors';
 import { empty, json } from '../pipeline';
 import { canonicalRegion, REGIONS } from '../regions';
-import { resourceGroupId, toArmResourceGroup, toArmSubscription } from '../representations';
+import { resourceGroupId, storageAccountId, toArmResourceGroup, toArmSubscription } from '../representations';
 import type { OperationRecord } from '../store';
 import { newGuid, RETENTION_MS } from '../world';
 import {
@@ -134,6 +134,11 @@ export const deleteResourceGroup: Handler = ({ ctx, params, services, principal 
     error: null,
   };
   store.transaction(() => {
+    // Its storage accounts are soft-deleted with it: the audit log names each one, as a DELETE would.
+    for (const storage of store.listStorageAccounts(params.sub!, group.name)) {
+      const resourceId = storageAccountId(params.sub!, storage.resourceGroup, storage.name);
+      store.appendEvent({ at: now, kind: 'storageAccountSoftDeleted', resourceId, principalId: principal.objectId });
+    }
     store.deleteResourceGroup(params.sub!, group.name, now, RETENTION_MS);
     store.putOperation(operation);
     store.appendEvent({ at: now, kind: 'resourceGroupDeleted', resourceId: operation.resourceId, principalId: principal.objectId });
