@@ -9,6 +9,8 @@ import type {
   DeletedAccountRecord,
   DeletedStorageAccountPageQuery,
   DeletedStorageAccountRecord,
+  DeletedVaultPageQuery,
+  DeletedVaultRecord,
   OperationRecord,
   ResourceGroupRecord,
   RoleAssignmentRecord,
@@ -61,6 +63,12 @@ CREATE TABLE IF NOT EXISTS vaults (
   PRIMARY KEY (sub_id, rg_lc, name_lc)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS vaults_name ON vaults (name_lc);
+-- Vault names are global: one soft-deleted vault per name, whichever subscription held it.
+CREATE TABLE IF NOT EXISTS deleted_vaults (
+  name_lc TEXT PRIMARY KEY, sub_id TEXT NOT NULL, location_lc TEXT NOT NULL, purge_at INTEGER NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deleted_vaults_sub ON deleted_vaults (sub_id, name_lc);
+CREATE INDEX IF NOT EXISTS deleted_vaults_purge ON deleted_vaults (purge_at);
 CREATE TABLE IF NOT EXISTS storage_accounts (
   sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, doc TEXT NOT NULL,
   PRIMARY KEY (sub_id, rg_lc, name_lc)
@@ -86,6 +94,7 @@ const TABLES = [
   'accounts',
   'deleted_accounts',
   'vaults',
+  'deleted_vaults',
   'storage_accounts',
   'deleted_storage_accounts',
   'operations',
@@ -133,6 +142,12 @@ function listDeletedPage<Row>(
 const deletedAccountBody = (account: DeletedAccountRecord) => JSON.stringify(toArmDeletedAccount(account));
 
 const lc = (value: string) => value.toLowerCase();
+const DAY_MS = 24 * 3600_000;
+/** A vault's soft-delete retention: properties.softDeleteRetentionInDays (7-90), 90 when unset. */
+const vaultRetentionDays = (vault: VaultRecord) => {
+  const days = vault.properties.softDeleteRetentionInDays;
+  return typeof days === 'number' && days >= 7 && days <= 90 ? days : 90;
+};
 /** Locations compare as regions: 'South Central US', 'SOUTHCENTRALUS' and 'southcentralus' are one. */
 const region = (value: string) => canonicalRegion(value) ?? value.toLowerCase();
 const parse = <T>(row: DocRow | undefined): T | undefined => (row ? (JSON.parse(row.doc) as T) : undefined);
@@ -225,7 +240,17 @@ export class SqliteArmStore implements ArmStore {
       listVaultsInSub: db.prepare<[string], DocRow>('SELECT doc FROM vaults WHERE sub_id = ? ORDER BY rg_lc, name_lc'),
       listVaultsInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM vaults WHERE sub_id = ? AND rg_lc = ? ORDER BY name_lc'),
       deleteVault: db.prepare('DELETE FROM vaults WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
-      deleteVaultsInGroup: db.prepare('DELETE FROM vaults WHERE sub_id = ? AND rg_lc = ?'),
+      vaultsInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM vaults WHERE sub_id = ? AND rg_lc = ?'),
+      putDeletedVault: db.prepare('INSERT OR REPLACE INTO deleted_vaults (name_lc, sub_id, location_lc, purge_at, doc) VALUES (?, ?, ?, ?, ?)'),
+      findDeletedVault: db.prepare<[string, number], DocRow>('SELECT doc FROM deleted_vaults WHERE name_lc = ? AND purge_at > ?'),
+      listDeletedVaultsFirst: db.prepare<[string, number, number], DocRow>(
+        'SELECT doc FROM deleted_vaults WHERE sub_id = ? AND purge_at > ? ORDER BY name_lc LIMIT ?',
+      ),
+      listDeletedVaultsAfter: db.prepare<[string, number, string, number], DocRow>(
+        'SELECT doc FROM deleted_vaults WHERE sub_id = ? AND purge_at > ? AND name_lc > ? ORDER BY name_lc LIMIT ?',
+      ),
+      deleteDeletedVault: db.prepare('DELETE FROM deleted_vaults WHERE name_lc = ?'),
+      sweepDeletedVaults: db.prepare('DELETE FROM deleted_vaults WHERE purge_at <= ?'),
 
       putStorage: db.prepare(
         'INSERT INTO storage_accounts (sub_id, rg_lc, name_lc, doc) VALUES (?, ?, ?, ?) ' +
@@ -324,7 +349,9 @@ export class SqliteArmStore implements ArmStore {
     return this.transaction(() => {
       const accounts = parseAll<AccountRecord>(this.statements.accountsInGroup.all(sub, rg));
       for (const account of accounts) this.softDeleteAccount(subscriptionId, account.resourceGroup, account.name, now, retentionMs);
-      this.statements.deleteVaultsInGroup.run(sub, rg);
+      for (const vault of parseAll<VaultRecord>(this.statements.vaultsInGroup.all(sub, rg))) {
+        this.softDeleteVault(subscriptionId, vault.resourceGroup, vault.name, now);
+      }
       for (const storage of parseAll<StorageAccountRecord>(this.statements.storageInGroup.all(sub, rg))) {
         this.softDeleteStorageAccount(subscriptionId, storage.resourceGroup, storage.name, now, STORAGE_RETENTION_MS);
       }
@@ -455,6 +482,57 @@ export class SqliteArmStore implements ArmStore {
     return this.statements.deleteVault.run(lc(subscriptionId), lc(resourceGroup), lc(name)).changes > 0;
   }
 
+  softDeleteVault(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedVaultRecord | undefined {
+    return this.transaction(() => {
+      const vault = this.getVault(subscriptionId, resourceGroup, name);
+      if (!vault) return undefined;
+      const deleted: DeletedVaultRecord = { ...vault, deletedAt: now, purgeAt: now + vaultRetentionDays(vault) * DAY_MS };
+      this.statements.deleteVault.run(lc(subscriptionId), lc(resourceGroup), lc(name));
+      this.putDeletedVault(deleted);
+      return deleted;
+    });
+  }
+
+  putDeletedVault(vault: DeletedVaultRecord): void {
+    this.statements.putDeletedVault.run(lc(vault.name), lc(vault.subscriptionId), region(vault.location), vault.purgeAt, JSON.stringify(vault));
+  }
+
+  findDeletedVaultByName(name: string, now: number): DeletedVaultRecord | undefined {
+    return parse(this.statements.findDeletedVault.get(lc(name), now));
+  }
+
+  getDeletedVault(subscriptionId: string, location: string, name: string, now: number): DeletedVaultRecord | undefined {
+    const deleted = this.findDeletedVaultByName(name, now);
+    return deleted && lc(deleted.subscriptionId) === lc(subscriptionId) && region(deleted.location) === region(location) ? deleted : undefined;
+  }
+
+  listDeletedVaults({ subscriptionId, now, limit, after }: DeletedVaultPageQuery): DeletedVaultRecord[] {
+    const rows =
+      after === undefined
+        ? this.statements.listDeletedVaultsFirst.all(lc(subscriptionId), now, limit)
+        : this.statements.listDeletedVaultsAfter.all(lc(subscriptionId), now, lc(after), limit);
+    return parseAll(rows);
+  }
+
+  purgeDeletedVault(subscriptionId: string, location: string, name: string, now: number): DeletedVaultRecord | undefined {
+    return this.transaction(() => {
+      const deleted = this.getDeletedVault(subscriptionId, location, name, now);
+      if (deleted) this.statements.deleteDeletedVault.run(lc(name));
+      return deleted;
+    });
+  }
+
+  recoverDeletedVault(deleted: DeletedVaultRecord, recovered: VaultRecord): void {
+    this.transaction(() => {
+      this.statements.deleteDeletedVault.run(lc(deleted.name));
+      this.putVault(recovered);
+    });
+  }
+
+  sweepExpiredVaults(now: number): number {
+    return this.statements.sweepDeletedVaults.run(now).changes;
+  }
+
   putStorageAccount(account: StorageAccountRecord): 'created' | 'updated' {
     return this.transaction(() => {
       const existing = this.getStorageAccount(account.subscriptionId, account.resourceGroup, account.name);
@@ -556,6 +634,7 @@ export class SqliteArmStore implements ArmStore {
       accounts: count('accounts'),
       deletedAccounts: count('deleted_accounts'),
       vaults: count('vaults'),
+      deletedVaults: count('deleted_vaults'),
       storageAccounts: count('storage_accounts'),
       deletedStorageAccounts: count('deleted_storage_accounts'),
       operations: count('operations'),

@@ -82,6 +82,23 @@ export interface VaultRecord {
   createdAt: number;
 }
 
+/**
+ * A soft-deleted key vault: its whole record (restored as it was by a recover), kept until `purgeAt`
+ * (deletedAt + properties.softDeleteRetentionInDays, 7-90 days, default 90). Names are global: at most one.
+ */
+export interface DeletedVaultRecord extends VaultRecord {
+  deletedAt: number;
+  purgeAt: number;
+}
+
+/** One page of a subscription's deleted vaults; `after` is the last name returned, lower-cased. */
+export interface DeletedVaultPageQuery {
+  subscriptionId: string;
+  now: number;
+  limit: number;
+  after?: string;
+}
+
 export interface StorageAccountRecord {
   subscriptionId: string;
   resourceGroup: string;
@@ -112,7 +129,7 @@ export interface DeletedStorageAccountPageQuery {
   after?: string;
 }
 
-export type OperationKind = 'accountCreate' | 'deletedAccountPurge' | 'resourceGroupDelete' | 'storageAccountRestore';
+export type OperationKind = 'accountCreate' | 'deletedAccountPurge' | 'resourceGroupDelete' | 'storageAccountRestore' | 'deletedVaultPurge';
 
 export interface OperationRecord {
   id: string;
@@ -139,7 +156,10 @@ export interface WorldEvent {
     | 'deletedAccountPurged'
     | 'resourceGroupDeleted'
     | 'storageAccountSoftDeleted'
-    | 'storageAccountRestored';
+    | 'storageAccountRestored'
+    | 'vaultSoftDeleted'
+    | 'vaultRecovered'
+    | 'deletedVaultPurged';
   resourceId: string;
   principalId: string;
 }
@@ -179,6 +199,7 @@ export interface WorldCounts {
   accounts: number;
   deletedAccounts: number;
   vaults: number;
+  deletedVaults: number;
   storageAccounts: number;
   deletedStorageAccounts: number;
   operations: number;
@@ -204,7 +225,8 @@ export interface ArmStore {
   listResourceGroups(subscriptionId: string): ResourceGroupRecord[];
   /**
    * Deletes a group as ARM does: its Cognitive Services accounts are soft-deleted (kept for 48 h), its storage
-   * accounts are soft-deleted (kept for 14 days), its key vaults and the role assignments made inside it are removed.
+   * accounts are soft-deleted (kept for 14 days), its key vaults are soft-deleted (kept for their
+   * softDeleteRetentionInDays), and the role assignments made inside it are removed.
    */
   deleteResourceGroup(subscriptionId: string, name: string, now: number, retentionMs: number): AccountRecord[];
 
@@ -233,6 +255,19 @@ export interface ArmStore {
   findVaultByName(name: string): VaultRecord | undefined;
   listVaults(subscriptionId: string, resourceGroup?: string): VaultRecord[];
   deleteVault(subscriptionId: string, resourceGroup: string, name: string): boolean;
+  /** Moves a live vault to the deleted vaults, kept for its softDeleteRetentionInDays (default 90). */
+  softDeleteVault(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedVaultRecord | undefined;
+  putDeletedVault(vault: DeletedVaultRecord): void;
+  /** The soft-deleted vault of that name in any subscription, within its retention (vault names are global). */
+  findDeletedVaultByName(name: string, now: number): DeletedVaultRecord | undefined;
+  getDeletedVault(subscriptionId: string, location: string, name: string, now: number): DeletedVaultRecord | undefined;
+  listDeletedVaults(query: DeletedVaultPageQuery): DeletedVaultRecord[];
+  /** Removes a deleted vault for good; returns it, or undefined when there is none. */
+  purgeDeletedVault(subscriptionId: string, location: string, name: string, now: number): DeletedVaultRecord | undefined;
+  /** Moves a deleted vault back to the live vaults as `recovered` (its old properties). */
+  recoverDeletedVault(deleted: DeletedVaultRecord, recovered: VaultRecord): void;
+  /** Removes deleted vaults whose scheduled purge date has passed, purge protection or not; returns how many. */
+  sweepExpiredVaults(now: number): number;
 
   /** Creating an account whose name is soft-deleted forfeits that deleted account (Azure: recovery is lost). */
   putStorageAccount(account: StorageAccountRecord): 'created' | 'updated';
