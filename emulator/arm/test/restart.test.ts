@@ -84,4 +84,39 @@ describe('restart after kill -9', () => {
       await killHard(second.child);
     }
   }, 60_000);
+
+  it('keeps a soft-deleted storage account and a running restore', async () => {
+    const first = await startProcess();
+    const call = async (baseUrl: string, method: string, pathAndQuery: string, body?: unknown) =>
+      rawRequest(`${baseUrl}${pathAndQuery}`, { method, ca: tls.caPem, body, headers: { authorization: `Bearer ${await issuer.sign(userClaims('admin'))}` } });
+    const admin = (baseUrl: string, method: string, p: string, body?: unknown) =>
+      rawRequest(`${baseUrl}/_emulator${p}`, { method, ca: tls.caPem, body, headers: { 'x-emulator-admin-key': adminKey } });
+    const storage = (name: string) => `/subscriptions/${P}/resourceGroups/rg-ai-prod/providers/Microsoft.Storage/storageAccounts/${name}?api-version=2025-06-01`;
+    const deletedStorage = (name: string) => `/subscriptions/${P}/providers/Microsoft.Storage/locations/eastus/deletedAccounts/${name}?api-version=2025-06-01`;
+
+    expect((await call(first.baseUrl, 'DELETE', storage('stcontosoprodai'))).status).toBe(200);
+    const softDeleted = await call(first.baseUrl, 'GET', deletedStorage('stcontosoprodai'));
+    expect(softDeleted.status).toBe(200);
+    await admin(first.baseUrl, 'PUT', '/lro', { durationSeconds: 600 });
+    const toRestore = (await call(first.baseUrl, 'GET', deletedStorage('stcontosospeechdata'))).json;
+    const accepted = await call(first.baseUrl, 'PUT', storage('stcontosospeechdata'), {
+      location: toRestore.properties.location,
+      properties: { deletedAccountCreationTime: toRestore.properties.creationTime },
+    });
+    expect(accepted.status).toBe(202);
+    const operation = new URL(accepted.headers.location as string);
+
+    await killHard(first.child);
+    const second = await startProcess();
+    try {
+      expect((await call(second.baseUrl, 'GET', deletedStorage('stcontosoprodai'))).json).toEqual(softDeleted.json);
+      expect((await call(second.baseUrl, 'GET', storage('stcontosoprodai'))).status).toBe(404);
+      expect((await call(second.baseUrl, 'GET', operation.pathname + operation.search)).status).toBe(202);
+      await admin(second.baseUrl, 'POST', '/clock/advance', { seconds: 601 });
+      expect((await call(second.baseUrl, 'GET', operation.pathname + operation.search)).status).toBe(200);
+      expect((await call(second.baseUrl, 'GET', deletedStorage('stcontosospeechdata'))).status).toBe(404);
+    } finally {
+      await killHard(second.child);
+    }
+  }, 60_000);
 });
