@@ -9,13 +9,13 @@ import { ArmError } from './errors';
 import type { FaultInjector } from './faults';
 import { json, type ArmResponse, type RequestContext } from './pipeline';
 import { canonicalRegion } from './regions';
-import { toArmAccount, toArmDeletedAccount, toArmDeletedStorageAccount } from './representations';
+import { toArmAccount, toArmDeletedAccount, toArmDeletedStorageAccount, toArmDeletedVault, toArmVault } from './representations';
 import { seedDemo } from './seed-demo';
 import { seedScale } from './seed-scale';
 import type { ArmStore } from './store';
 import { DEFAULT_LIMITS, type Throttle } from './throttle';
 import { DEFAULTS, type World } from './world';
-import { assignRole, buildAccount, buildDeletedAccount, buildDeletedStorageAccount, subscriptionRecord } from './world-builder';
+import { assignRole, buildAccount, buildDeletedAccount, buildDeletedStorageAccount, buildDeletedVault, buildVault, subscriptionRecord } from './world-builder';
 
 export interface AdminServices {
   world: World;
@@ -38,6 +38,8 @@ const scaleOptions = z
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 const name = z.string().min(1).max(90);
 const region = z.string().refine((v) => canonicalRegion(v) !== undefined, 'must be a known Azure region');
+const vaultName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/);
+const retentionDays = z.number().int().min(7).max(90);
 
 const schemas = {
   reset: z.object({ seed: seedName.default('none'), scale: scaleOptions }).strict(),
@@ -116,7 +118,27 @@ const schemas = {
       deletedSecondsAgo: z.number().min(0).optional(),
     })
     .strict(),
-  vault: z.object({ subscriptionId: guid, resourceGroup: name, name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/), location: region }).strict(),
+  vault: z
+    .object({
+      subscriptionId: guid,
+      resourceGroup: name,
+      name: vaultName,
+      location: region,
+      softDeleteRetentionInDays: retentionDays.optional(),
+      enablePurgeProtection: z.boolean().optional(),
+    })
+    .strict(),
+  deletedVault: z
+    .object({
+      subscriptionId: guid,
+      resourceGroup: name,
+      name: vaultName,
+      location: region,
+      deletedHoursAgo: z.number().min(0).max(24 * 3650).default(0),
+      retentionDays: retentionDays.default(90),
+      purgeProtection: z.boolean().default(false),
+    })
+    .strict(),
   storage: z.object({ subscriptionId: guid, resourceGroup: name, name: z.string().regex(/^[a-z0-9]{3,24}$/), location: region }).strict(),
   deletedStorage: z
     .object({
@@ -202,6 +224,7 @@ export async function handleAdmin(ctx: RequestContext, services: AdminServices):
       const now = world.advanceClock(seconds);
       store.sweepExpired(now);
       store.sweepExpiredStorageAccounts(now);
+      store.sweepExpiredVaults(now);
       return json(200, { now: new Date(now).toISOString() });
     }
     case 'PUT /latency':
@@ -272,8 +295,26 @@ export async function handleAdmin(ctx: RequestContext, services: AdminServices):
     }
     case 'POST /world/vaults': {
       const spec = parse(schemas.vault, body);
-      store.putVault({ ...spec, tags: {}, properties: { sku: { family: 'A', name: 'standard' }, enableSoftDelete: true }, createdAt: world.now() });
-      return json(201, store.getVault(spec.subscriptionId, spec.resourceGroup, spec.name));
+      const now = world.now();
+      const vault = buildVault({ ...spec, createdAt: now }, now);
+      store.putVault(vault);
+      return json(201, toArmVault(vault));
+    }
+    case 'POST /world/deleted-vaults': {
+      const { deletedHoursAgo, retentionDays, purgeProtection, ...spec } = parse(schemas.deletedVault, body);
+      // Vault names are global, live or deleted: both cannot exist.
+      if (store.findVaultByName(spec.name)) throw adminError(409, 'InvalidAdminRequest', `A live key vault named '${spec.name}' exists.`);
+      const now = world.now();
+      const deleted = buildDeletedVault({ ...spec, softDeleteRetentionInDays: retentionDays, enablePurgeProtection: purgeProtection }, now - deletedHoursAgo * 3600_000, now);
+      store.putDeletedVault(deleted);
+      return json(201, toArmDeletedVault(deleted));
+    }
+    case 'GET /world/deleted-vaults': {
+      const sub = ctx.url.searchParams.get('subscriptionId');
+      if (!sub || !guid.safeParse(sub).success) throw adminError(400, 'InvalidAdminRequest', "The 'subscriptionId' query parameter (a GUID) is required.");
+      const now = world.now();
+      store.sweepExpiredVaults(now);
+      return json(200, { value: store.listDeletedVaults({ subscriptionId: sub, now, limit: 1_000_000 }).map(toArmDeletedVault) });
     }
     case 'POST /world/storage-accounts': {
       const spec = parse(schemas.storage, body);

@@ -125,6 +125,8 @@ export const KEYVAULT_VERSIONS = newestFirst([
   '2024-11-01',
   '2024-12-01-preview',
   '2025-05-01',
+  // @azure/arm-keyvault 5 and Azure CLI 2.89 (contract §0.1).
+  '2026-02-01',
 ]);
 
 export const STORAGE_VERSIONS = newestFirst([

@@ -245,6 +245,41 @@ export const errors = {
       `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken.`,
     ),
 
+  // Contract §1.4 (📄 data-safe-haven#2523, azure-cli#29115): a create in the subscription that holds the name soft-deleted.
+  vaultNameSoftDeleted: () =>
+    new ArmError(
+      409,
+      'ConflictError',
+      'A vault with the same name already exists in deleted state. You need to either recover or purge existing key vault. ' +
+        'Follow this link https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft delete.',
+    ),
+
+  // Contract §1.4 (📄 customer log, terraform-provider-azurerm#12972): createMode "recover" with nothing to recover.
+  softDeletedVaultDoesNotExist: () =>
+    new ArmError(
+      400,
+      'SoftDeletedVaultDoesNotExist',
+      'A soft deleted vault with the given name does not exist. Ensure that the name for the vault that is being attempted to recover is in a recoverable state.',
+    ),
+
+  // ⚠️ Unverified (contract §1.4, §6.2): the code is what teardown scripts and Az PowerShell name; the 404 status
+  // and this wording are the emulator's.
+  deletedVaultNotFound: (location: string, name: string) =>
+    new ArmError(404, 'DeletedVaultNotFound', `Deleted vault '${name}' does not exist in location '${location}'.`),
+
+  // ⚠️ Unverified (contract §1.4, §6.1): code and message as quoted in microsoft/AzureTRE#1446 (one 2024 report
+  // says `InvalidOperation`); no source shows the status line or whether it comes from the POST or the poll.
+  // The emulator refuses the POST itself with 405, the status that goes with MethodNotAllowed.
+  deletedVaultPurgeNotAllowed: () => new ArmError(405, 'MethodNotAllowed', "Operation 'DeletedVaultPurge' is not allowed."),
+
+  // Contract §1.3 (✅ SDK comment; 📄 azure-cli#29115): purge protection cannot be turned off.
+  purgeProtectionIrreversible: () =>
+    new ArmError(
+      400,
+      'BadRequest',
+      'The property "enablePurgeProtection" cannot be set to false. Enabling the purge protection for a vault is an irreversible action.',
+    ),
+
   storageNameTaken: (name: string) =>
     new ArmError(409, 'StorageAccountAlreadyTaken', `The storage account named ${name} is already taken.`),
 
@@ -268,7 +303,6 @@ export const errors = {
         `No soft-deleted storage account '${name}' created at '${creationTime}' in location '${location}' was found in this subscription and resource group: ` +
         'it may have been deleted more than 14 days ago, or a new account with that name may have been created since.',
     ),
-
 
   operationNotFound: (id: string) =>
     new ArmError(404, 'OperationNotFound', `The operation '${id}' could not be found.`),

@@ -82,6 +82,23 @@ export const BUILT_IN_ROLES = {
     dataActions: [],
     notDataActions: [],
   },
+  'Key Vault Contributor': {
+    id: 'f25e0fa2-a7c8-4377-a976-54943a77a395',
+    roleName: 'Key Vault Contributor',
+    description: 'Lets you manage key vaults, but not access to them.',
+    actions: [
+      'Microsoft.Authorization/*/read',
+      'Microsoft.Insights/alertRules/*',
+      'Microsoft.KeyVault/*',
+      'Microsoft.Resources/deployments/*',
+      'Microsoft.Resources/subscriptions/resourceGroups/read',
+      'Microsoft.Support/*',
+    ],
+    // Recovers deleted vaults (vaults/write) but cannot purge them (contract §1.5).
+    notActions: ['Microsoft.KeyVault/locations/deletedVaults/purge/action', 'Microsoft.KeyVault/hsmPools/*', 'Microsoft.KeyVault/managedHsms/*'],
+    dataActions: [],
+    notDataActions: [],
+  },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type BuiltInRoleName = keyof typeof BUILT_IN_ROLES;

@@ -6,12 +6,14 @@ import type {
   AccountRecord,
   DeletedAccountRecord,
   DeletedStorageAccountRecord,
+  DeletedVaultRecord,
   OperationRecord,
   ResourceGroupRecord,
   StorageAccountRecord,
   SubscriptionRecord,
   VaultRecord,
 } from './store';
+import { canonicalRegion } from './regions';
 import { armTimestamp } from './world';
 
 export const accountId = (sub: string, rg: string, name: string) =>
@@ -113,6 +115,33 @@ export function toArmVault(vault: VaultRecord) {
 }
 
 export const vaultUri = (name: string) => `https://${name.toLowerCase()}.vault.azure.net/`;
+
+export const vaultId = (sub: string, rg: string, name: string) => `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/${name}`;
+
+/** The id segment is always the lower-case short region name, whatever spelling the vault was created with (recording). */
+export const deletedVaultId = (sub: string, location: string, name: string) =>
+  `/subscriptions/${sub}/providers/Microsoft.KeyVault/locations/${canonicalRegion(location) ?? location.toLowerCase()}/deletedVaults/${name}`;
+
+/** Key Vault writes its soft-delete dates to the second: `2022-04-07T07:20:50Z` (recording). */
+const secondsTimestamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** A deleted vault as recorded: no systemData, `purgeProtectionEnabled` only when true. */
+export function toArmDeletedVault(vault: DeletedVaultRecord) {
+  const properties: Record<string, unknown> = {
+    vaultId: vaultId(vault.subscriptionId, vault.resourceGroup, vault.name),
+    location: vault.location,
+    tags: vault.tags,
+    deletionDate: secondsTimestamp(vault.deletedAt),
+    scheduledPurgeDate: secondsTimestamp(vault.purgeAt),
+  };
+  if (vault.properties.enablePurgeProtection === true) properties.purgeProtectionEnabled = true;
+  return { id: deletedVaultId(vault.subscriptionId, vault.location, vault.name), name: vault.name, type: 'Microsoft.KeyVault/deletedVaults', properties };
+}
+
+/** A vault in the generic `GET /subscriptions/{s}/resources` listing (TrackedResource: no properties). */
+export function toArmGenericVault(vault: VaultRecord) {
+  return { id: vaultId(vault.subscriptionId, vault.resourceGroup, vault.name), name: vault.name, type: 'Microsoft.KeyVault/vaults', location: vault.location, tags: vault.tags };
+}
 
 export const storageAccountId = (sub: string, rg: string, name: string) =>
   `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${name}`;

@@ -17,7 +17,8 @@ import { ArmError, errors } from './errors';
 import * as authorization from './handlers/authorization';
 import * as cognitive from './handlers/cognitive';
 import type { Handler, Params } from './handlers/common';
-import * as dependencies from './handlers/dependencies';
+import * as genericResources from './handlers/generic-resources';
+import * as keyVault from './handlers/key-vault';
 import * as providers from './handlers/providers';
 import * as resources from './handlers/resources';
 import * as storage from './handlers/storage';
@@ -46,6 +47,7 @@ const sub = (p: Params) => `/subscriptions/${p.sub}`;
 const rg = (p: Params) => `/subscriptions/${p.sub}/resourceGroups/${p.rg}`;
 const csAccount = (p: Params) => accountId(p.sub!, p.rg!, p.name!);
 const kvVault = (p: Params) => `${rg(p)}/providers/Microsoft.KeyVault/vaults/${p.name}`;
+const kvDeletedVault = (p: Params) => `${sub(p)}/providers/Microsoft.KeyVault/locations/${p.location}/deletedVaults/${p.name}`;
 const stAccount = (p: Params) => `${rg(p)}/providers/Microsoft.Storage/storageAccounts/${p.name}`;
 
 const at = (action: string, scope: (p: Params) => string) => (p: Params) => ({ action, scope: scope(p) });
@@ -56,6 +58,8 @@ function route(path: string, versions: readonly string[], methods: RouteDef['met
 
 const CS = 'subscriptions/{sub}/providers/Microsoft.CognitiveServices';
 const CS_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.CognitiveServices';
+const KV = 'subscriptions/{sub}/providers/Microsoft.KeyVault';
+const KV_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault';
 const ST = 'subscriptions/{sub}/providers/Microsoft.Storage';
 const ST_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage';
 
@@ -129,15 +133,29 @@ export const ROUTES: readonly RouteDef[] = [
     POST: { handler: cognitive.checkDomainAvailability, authorize: at(cognitive.ACTIONS.checkDomain, sub) },
   }),
 
-  route('subscriptions/{sub}/providers/Microsoft.KeyVault/vaults', KEYVAULT_VERSIONS, { GET: { handler: dependencies.listVaultsInSubscription } }),
-  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault/vaults', KEYVAULT_VERSIONS, {
-    GET: { handler: dependencies.listVaultsInGroup, authorize: at('Microsoft.KeyVault/vaults/read', rg) },
+  route(`${KV}/vaults`, KEYVAULT_VERSIONS, { GET: { handler: keyVault.listVaultsInSubscription } }),
+  route(`${KV_RG}/vaults`, KEYVAULT_VERSIONS, {
+    GET: { handler: keyVault.listVaultsInGroup, authorize: at(keyVault.VAULT_ACTIONS.read, rg) },
   }),
-  route('subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault/vaults/{name}', KEYVAULT_VERSIONS, {
-    GET: { handler: dependencies.getVault, authorize: at('Microsoft.KeyVault/vaults/read', kvVault) },
-    PUT: { handler: dependencies.putVault, authorize: at('Microsoft.KeyVault/vaults/write', kvVault) },
-    DELETE: { handler: dependencies.deleteVault, authorize: at('Microsoft.KeyVault/vaults/delete', kvVault) },
+  // PUT with properties.createMode "recover" recovers a soft-deleted vault: vaults/write in its resource group (docs).
+  route(`${KV_RG}/vaults/{name}`, KEYVAULT_VERSIONS, {
+    GET: { handler: keyVault.getVault, authorize: at(keyVault.VAULT_ACTIONS.read, kvVault) },
+    PUT: { handler: keyVault.putVault, authorize: at(keyVault.VAULT_ACTIONS.write, kvVault) },
+    DELETE: { handler: keyVault.deleteVault, authorize: at(keyVault.VAULT_ACTIONS.delete, kvVault) },
   }),
+  // Deleted vaults live under the subscription: only roles assigned there grant reading or purging one (contract
+  // §1.5). The list decides in its handler: without deletedVaults/read it is empty, not refused.
+  route(`${KV}/deletedVaults`, KEYVAULT_VERSIONS, { GET: { handler: keyVault.listDeletedVaults } }),
+  route(`${KV}/locations/{location}/deletedVaults/{name}`, KEYVAULT_VERSIONS, {
+    GET: { handler: keyVault.getDeletedVault, authorize: at(keyVault.VAULT_ACTIONS.deletedRead, kvDeletedVault) },
+  }),
+  route(`${KV}/locations/{location}/deletedVaults/{name}/purge`, KEYVAULT_VERSIONS, {
+    POST: { handler: keyVault.purgeDeletedVault, authorize: at(keyVault.VAULT_ACTIONS.deletedPurge, kvDeletedVault) },
+  }),
+  route(`${KV}/locations/{location}/operationResults/{operation}`, KEYVAULT_VERSIONS, { GET: { handler: keyVault.getOperationResult } }),
+  route(`${KV}/deletedManagedHSMs`, KEYVAULT_VERSIONS, { GET: { handler: keyVault.listDeletedManagedHsms } }),
+  // The generic resources list (@azure/arm-keyvault's vaults.list, az keyvault): key vaults only.
+  route('subscriptions/{sub}/resources', RESOURCES_VERSIONS, { GET: { handler: genericResources.listResources } }),
   route(`${ST}/storageAccounts`, STORAGE_VERSIONS, { GET: { handler: storage.listStorageInSubscription } }),
   route(`${ST_RG}/storageAccounts`, STORAGE_VERSIONS, {
     GET: { handler: storage.listStorageInGroup, authorize: at(storage.STORAGE_ACTIONS.accountRead, rg) },

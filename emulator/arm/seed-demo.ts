@@ -7,7 +7,18 @@
  */
 import { DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../demo-world';
 import type { ArmStore } from './store';
-import { assignRole, buildAccount, buildDeletedAccount, buildDeletedStorageAccount, storageIdFor, subscriptionRecord, type AccountSpec } from './world-builder';
+import {
+  assignRole,
+  buildAccount,
+  buildDeletedAccount,
+  buildDeletedStorageAccount,
+  buildDeletedVault,
+  buildVault,
+  storageIdFor,
+  subscriptionRecord,
+  type AccountSpec,
+  type VaultSpec,
+} from './world-builder';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
@@ -22,6 +33,8 @@ const GROUPS: readonly [sub: string, name: string, location: string][] = [
   [P, 'rg-docs-prod', 'southcentralus'],
   [P, 'rg-search-prod', 'westus'],
   [P, 'rg-vision-prod', 'westeurope'],
+  // Holds only the soft-deleted kv-contoso-secure; the operator has no role here.
+  [P, 'rg-security', 'eastus'],
   [D, 'rg-dev-ai', 'eastus2'],
   [D, 'rg-dev-speech', 'westus2'],
   [D, 'rg-experiments', 'northeurope'],
@@ -29,7 +42,10 @@ const GROUPS: readonly [sub: string, name: string, location: string][] = [
   [S, 'rg-fabrikam-labs', 'japaneast'],
 ];
 
-/** Key vaults holding customer-managed keys that still exist. `kv-contoso-old` (used below) was deleted. */
+/**
+ * Key vaults holding customer-managed keys that still exist. The others used below are soft-deleted
+ * (DELETED_VAULTS), except `kv-contoso-purged`, which was purged: it exists nowhere.
+ */
 const VAULTS: readonly [sub: string, rg: string, name: string, location: string][] = [
   [P, 'rg-ai-prod', 'kv-contoso-prod-cmk', 'eastus'],
   [D, 'rg-dev-ai', 'kv-dev-cmk', 'eastus2'],
@@ -52,6 +68,19 @@ const DELETED_STORAGE: readonly [sub: string, rg: string, name: string, location
   [D, 'rg-hackathon', 'sthackathondata', 'eastus', 19],
   // Half a day before its 14 days end.
   [D, 'rg-dev-speech', 'stdevoldlogs', 'westus2', 13.5 * 24],
+];
+
+type DeletedVaultSpec = Omit<VaultSpec, 'subscriptionId' | 'resourceGroup'> & { sub: string; rg: string; hoursAgo: number };
+
+/** Soft-deleted key vaults holding the customer-managed keys of deleted accounts: recover the vault, then the account. */
+export const DEMO_DELETED_VAULTS: readonly DeletedVaultSpec[] = [
+  { sub: P, rg: 'rg-ai-prod', name: 'kv-contoso-old', location: 'eastus', hoursAgo: 15 },
+  // Purge protection: recoverable, never purgeable before its scheduled purge date.
+  { sub: D, rg: 'rg-dev-ai', name: 'kv-dev-protected', location: 'eastus2', hoursAgo: 30, enablePurgeProtection: true },
+  // Seven days' retention; in a group where the operator has no role.
+  { sub: P, rg: 'rg-security', name: 'kv-contoso-secure', location: 'eastus', hoursAgo: 10, softDeleteRetentionInDays: 7 },
+  // Its resource group was deleted too: recreate rg-hackathon before recovering it.
+  { sub: D, rg: 'rg-hackathon', name: 'kv-hackathon', location: 'eastus', hoursAgo: 19 },
 ];
 
 const PTU_NOTE = { 'billing-note': 'provisioned deployment (PTU) keeps billing until purged' };
@@ -88,6 +117,11 @@ export const DEMO_DELETED_ACCOUNTS: readonly DeletedSpec[] = [
   { sub: P, rg: 'rg-ai-prod', name: 'contoso-multiservice', location: 'eastus', kind: 'CognitiveServices', hoursAgo: 1 },
   { sub: P, rg: 'rg-vision-prod', name: 'contoso-customvision-train', location: 'westeurope', kind: 'CustomVision.Training', sku: 'S0', hoursAgo: 18 },
   { sub: P, rg: 'rg-vision-prod', name: 'contoso-customvision-pred', location: 'westeurope', kind: 'CustomVision.Prediction', sku: 'S0', hoursAgo: 18 },
+  // More accounts whose customer-managed key is in a soft-deleted or purged vault.
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-cmk-openai', location: 'eastus', kind: 'OpenAI', hoursAgo: 6, keyVaultName: 'kv-contoso-old' },
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-cmk-speech', location: 'eastus', kind: 'SpeechServices', hoursAgo: 9, keyVaultName: 'kv-contoso-old' },
+  { sub: P, rg: 'rg-docs-prod', name: 'contoso-cmk-purgedkey', location: 'southcentralus', kind: 'FormRecognizer', hoursAgo: 20, keyVaultName: 'kv-contoso-purged' },
+  { sub: P, rg: 'rg-ai-prod', name: 'contoso-cmk-secure', location: 'eastus', kind: 'AIServices', hoursAgo: 8, keyVaultName: 'kv-contoso-secure' },
   // Contoso Dev/Test
   { sub: D, rg: 'rg-dev-ai', name: 'dev-openai-playground', location: 'eastus2', kind: 'OpenAI', hoursAgo: 4 },
   { sub: D, rg: 'rg-dev-ai', name: 'dev-aiservices-sandbox', location: 'eastus2', kind: 'AIServices', hoursAgo: 9, tags: PTU_NOTE },
@@ -109,6 +143,28 @@ export const DEMO_DELETED_ACCOUNTS: readonly DeletedSpec[] = [
   { sub: D, rg: 'rg-dev-ai', name: 'dev-cmk-formrecognizer', location: 'eastus2', kind: 'FormRecognizer', hoursAgo: 11, keyVaultName: 'kv-dev-cmk' },
   { sub: D, rg: 'rg-experiments', name: 'dev-allinone-preview', location: 'northeurope', kind: 'Internal.AllInOne', hoursAgo: 2.5 },
   { sub: D, rg: 'rg-experiments', name: 'dev-textanalytics-eval', location: 'NorthEurope', kind: 'TextAnalytics', hoursAgo: 47.8 },
+  { sub: D, rg: 'rg-dev-ai', name: 'dev-cmk-protected', location: 'eastus2', kind: 'OpenAI', hoursAgo: 25, keyVaultName: 'kv-dev-protected' },
+  // Group, vault and storage all deleted: recreate rg-hackathon, recover kv-hackathon, restore sthackathondata.
+  {
+    sub: D,
+    rg: 'rg-hackathon',
+    name: 'dev-hackathon-speech',
+    location: 'eastus',
+    kind: 'SpeechServices',
+    hoursAgo: 19,
+    keyVaultName: 'kv-hackathon',
+    userOwnedStorageId: storageIdFor(D, 'rg-hackathon', 'sthackathondata'),
+  },
+  // Its user-owned storage (stdevarchive) is gone for good.
+  {
+    sub: D,
+    rg: 'rg-dev-speech',
+    name: 'dev-speech-archive',
+    location: 'westus2',
+    kind: 'SpeechServices',
+    hoursAgo: 5,
+    userOwnedStorageId: storageIdFor(D, 'rg-dev-speech', 'stdevarchive'),
+  },
   // Fabrikam Sandbox
   { sub: S, rg: 'rg-fabrikam-labs', name: 'fabrikam-openai-labs', location: 'japaneast', kind: 'OpenAI', hoursAgo: 7 },
   { sub: S, rg: 'rg-fabrikam-labs', name: 'fabrikam-foundry-labs', location: 'JapanEast', kind: 'AIServices', hoursAgo: 16 },
@@ -151,15 +207,10 @@ export function seedDemo(store: ArmStore, now: number): void {
       assignRole(store, { principalId: DEMO_USERS.operator.objectId, role: 'Contributor', scope: `/subscriptions/${sub}/resourceGroups/${rg}`, at: now });
     }
     for (const [sub, rg, name, location] of VAULTS) {
-      store.putVault({
-        subscriptionId: sub,
-        resourceGroup: rg,
-        name,
-        location,
-        tags: {},
-        properties: { sku: { family: 'A', name: 'standard' }, enableSoftDelete: true, softDeleteRetentionInDays: 90, enablePurgeProtection: true },
-        createdAt: now - 120 * 24 * HOUR,
-      });
+      store.putVault(buildVault({ subscriptionId: sub, resourceGroup: rg, name, location, enablePurgeProtection: true }, now));
+    }
+    for (const { sub, rg, hoursAgo, ...spec } of DEMO_DELETED_VAULTS) {
+      store.putDeletedVault(buildDeletedVault({ ...spec, subscriptionId: sub, resourceGroup: rg }, now - hoursAgo * HOUR, now));
     }
     for (const [sub, rg, name, location] of STORAGE) {
       store.putStorageAccount({

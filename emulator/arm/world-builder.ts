@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { DEMO_TENANT } from '../demo-world';
-import { roleByName, roleById } from './rbac';
+import { BUILT_IN_ROLES, roleByName, roleById } from './rbac';
 import { canonicalRegion } from './regions';
 import { storageAccountId, vaultUri } from './representations';
 import type {
@@ -12,10 +12,12 @@ import type {
   ArmStore,
   DeletedAccountRecord,
   DeletedStorageAccountRecord,
+  DeletedVaultRecord,
   RoleAssignmentRecord,
   StorageAccountRecord,
   SubscriptionRecord,
   SystemData,
+  VaultRecord,
 } from './store';
 import { armTimestamp, newEtag, RETENTION_MS, STORAGE_RETENTION_MS } from './world';
 
@@ -123,6 +125,46 @@ export function buildDeletedStorageAccount(spec: StorageAccountSpec, deletedAt: 
   return { ...account, deletedAt, purgeAt: deletedAt + STORAGE_RETENTION_MS };
 }
 
+export interface VaultSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  /** 7-90; default 90. */
+  softDeleteRetentionInDays?: number;
+  enablePurgeProtection?: boolean;
+  /** Emulator time the vault was created; default: 120 days before `now`. */
+  createdAt?: number;
+}
+
+/** A standard vault as a PUT with defaults creates it (soft delete on, RBAC authorization). */
+export function buildVault(spec: VaultSpec, now: number): VaultRecord {
+  return {
+    subscriptionId: spec.subscriptionId,
+    resourceGroup: spec.resourceGroup,
+    name: spec.name,
+    location: spec.location,
+    tags: {},
+    properties: {
+      tenantId: DEMO_TENANT.id,
+      sku: { family: 'A', name: 'standard' },
+      accessPolicies: [],
+      enableSoftDelete: true,
+      softDeleteRetentionInDays: spec.softDeleteRetentionInDays ?? 90,
+      ...(spec.enablePurgeProtection ? { enablePurgeProtection: true } : {}),
+      enableRbacAuthorization: true,
+      publicNetworkAccess: 'Enabled',
+    },
+    createdAt: spec.createdAt ?? now - 120 * 24 * 3600_000,
+  };
+}
+
+/** A vault soft-deleted at `deletedAt`, kept for its softDeleteRetentionInDays from then. */
+export function buildDeletedVault(spec: VaultSpec, deletedAt: number, now: number): DeletedVaultRecord {
+  const vault = buildVault({ ...spec, createdAt: spec.createdAt ?? Math.min(deletedAt, now) - 120 * 24 * 3600_000 }, now);
+  return { ...vault, deletedAt, purgeAt: deletedAt + (spec.softDeleteRetentionInDays ?? 90) * 24 * 3600_000 };
+}
+
 export function storageIdFor(subscriptionId: string, resourceGroup: string, name: string): string {
   return storageAccountId(subscriptionId, resourceGroup, name);
 }
@@ -145,7 +187,7 @@ export function assignRole(
   args: { principalId: string; role: string; scope: string; principalType?: RoleAssignmentRecord['principalType']; at: number },
 ): RoleAssignmentRecord {
   const role = roleByName(args.role) ?? roleById(args.role);
-  if (!role) throw new Error(`Unknown role '${args.role}' (known: Owner, Contributor, Reader, Cognitive Services Contributor)`);
+  if (!role) throw new Error(`Unknown role '${args.role}' (known: ${Object.keys(BUILT_IN_ROLES).join(', ')})`);
   const hash = stableHex(`${args.principalId}|${role.id}|${args.scope}`.toLowerCase(), 32);
   const id = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
   const assignment: RoleAssignmentRecord = {

@@ -53,7 +53,14 @@ export const PROVIDERS: readonly ProviderInfo[] = [
   },
   {
     namespace: 'Microsoft.KeyVault',
-    resourceTypes: [regional('vaults', KEYVAULT_VERSIONS, 'CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SupportsTags, SupportsLocation'), global('operations', KEYVAULT_VERSIONS)],
+    resourceTypes: [
+      regional('vaults', KEYVAULT_VERSIONS, 'CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SupportsTags, SupportsLocation'),
+      global('operations', KEYVAULT_VERSIONS),
+      global('locations', KEYVAULT_VERSIONS),
+      global('deletedVaults', KEYVAULT_VERSIONS),
+      regional('locations/deletedVaults', KEYVAULT_VERSIONS),
+      regional('locations/operationResults', KEYVAULT_VERSIONS),
+    ],
   },
   {
     namespace: 'Microsoft.Storage',

@@ -4,7 +4,7 @@ import { DEMO_TENANT } from '../../demo-world';
 import { errors } from '../errors';
 import { empty, json } from '../pipeline';
 import { canonicalRegion, REGIONS } from '../regions';
-import { resourceGroupId, storageAccountId, toArmResourceGroup, toArmSubscription } from '../representations';
+import { resourceGroupId, storageAccountId, toArmResourceGroup, toArmSubscription, vaultId } from '../representations';
 import type { OperationRecord } from '../store';
 import { newGuid, RETENTION_MS } from '../world';
 import {
@@ -138,6 +138,10 @@ export const deleteResourceGroup: Handler = ({ ctx, params, services, principal 
     for (const storage of store.listStorageAccounts(params.sub!, group.name)) {
       const resourceId = storageAccountId(params.sub!, storage.resourceGroup, storage.name);
       store.appendEvent({ at: now, kind: 'storageAccountSoftDeleted', resourceId, principalId: principal.objectId });
+    }
+    // So are its key vaults, each for its own retention.
+    for (const vault of store.listVaults(params.sub!, group.name)) {
+      store.appendEvent({ at: now, kind: 'vaultSoftDeleted', resourceId: vaultId(params.sub!, vault.resourceGroup, vault.name), principalId: principal.objectId });
     }
     store.deleteResourceGroup(params.sub!, group.name, now, RETENTION_MS);
     store.putOperation(operation);

@@ -208,14 +208,14 @@ describe('recover', () => {
     expect((await recover(P, 'rg-legacy-2019', 'contoso-legacy-luis', 'westus')).status).toBe(201);
   });
 
-  it('answers KeyVaultNotFound when the customer-managed key vault is gone, and succeeds once it exists again', async () => {
+  it('answers KeyVaultNotFound while the customer-managed key vault is soft-deleted, and succeeds once it is recovered', async () => {
     const response = await recover(P, 'rg-ai-prod', 'contoso-cmk-textanalytics', 'eastus');
     expect(response.status).toBe(409);
     expect(response.json.error.code).toBe('KeyVaultNotFound');
     const vault = await t.call('PUT', `/subscriptions/${P}/resourceGroups/rg-ai-prod/providers/Microsoft.KeyVault/vaults/kv-contoso-old?api-version=2023-07-01`, {
-      body: { location: 'eastus', properties: { tenantId: '8f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', sku: { family: 'A', name: 'standard' } } },
+      body: { location: 'eastus', properties: { tenantId: '8f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', sku: { family: 'A', name: 'standard' }, createMode: 'recover' } },
     });
-    expect(vault.status).toBe(201);
+    expect(vault.status).toBe(200);
     expect((await recover(P, 'rg-ai-prod', 'contoso-cmk-textanalytics', 'eastus')).status).toBe(201);
   });
 
