@@ -12,6 +12,7 @@ const { listDeletedAccounts } = await import('@/app/actions');
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const S = DEMO_SUBSCRIPTIONS.sandbox.subscriptionId;
+const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
 
 let env: PortalArm;
 beforeAll(async () => {
@@ -25,23 +26,51 @@ beforeEach(async () => {
   env.recorder.clear();
 });
 
-async function statuses(subscription: string | string[], who: 'admin' | 'operator' = 'admin'): Promise<Map<string, DeletedAccount['status']>> {
+async function rows(subscription: string | string[], who: 'admin' | 'operator' = 'admin'): Promise<Map<string, DeletedAccount>> {
   const result = await listDeletedAccounts({ token: await env.arm.token(who), subscription });
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return new Map(result.data.accounts.map((account) => [account.name, account.status]));
+  return new Map(result.data.accounts.map((account) => [account.name, account]));
+}
+
+async function statuses(subscription: string | string[], who: 'admin' | 'operator' = 'admin'): Promise<Map<string, DeletedAccount['status']>> {
+  return new Map([...(await rows(subscription, who))].map(([name, account]) => [name, account.status]));
 }
 
 describe('dependency checks in the deleted-accounts list', () => {
-  it('says a Key Vault is not found and a storage account is gone when ARM has neither, and blocks recover', async () => {
-    const rows = await statuses(P);
-    expect(rows.get('contoso-cmk-textanalytics')).toMatchObject({
-      label: 'Key Vault not found',
-      recover: { allowed: false, reason: expect.stringContaining("'kv-contoso-old'") },
-    });
-    expect(rows.get('contoso-speech-callcenter')).toMatchObject({
-      label: 'Storage gone',
-      recover: { allowed: false, reason: expect.stringContaining("'stcontosospeechdata'") },
-    });
+  it('finds a soft-deleted Key Vault and storage account and makes them steps of the recover, with their dates', async () => {
+    const accounts = await rows(P);
+    const cmk = accounts.get('contoso-cmk-textanalytics');
+    expect(cmk?.status).toMatchObject({ label: 'Key Vault deleted', recover: { allowed: true } });
+    expect(cmk?.status.detail).toMatch(/^Key Vault 'kv-contoso-old' is deleted: recoverable until .* UTC; Recover brings it back first\.$/);
+    expect(cmk?.prerequisites).toEqual([
+      expect.objectContaining({ kind: 'key-vault', key: 'kv:kv-contoso-old', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', dependsOn: [] }),
+    ]);
+    const speech = accounts.get('contoso-speech-callcenter');
+    expect(speech?.status).toMatchObject({ label: 'Storage deleted', recover: { allowed: true } });
+    expect(speech?.prerequisites).toEqual([
+      expect.objectContaining({ kind: 'storage-account', name: 'stcontosospeechdata', resourceGroup: 'rg-ai-prod', creationTime: expect.any(String) }),
+    ]);
+  });
+
+  it('says a purged vault and a storage account past its 14 days block recover for good', async () => {
+    const all = await statuses([P, D]);
+    expect(all.get('contoso-cmk-purgedkey')).toMatchObject({ label: 'Key Vault purged', recover: { allowed: false } });
+    expect(all.get('dev-speech-archive')).toMatchObject({ label: 'Storage gone', recover: { allowed: false } });
+  });
+
+  it('chains a deleted resource group, vault and storage account before the account', async () => {
+    const account = (await rows(D)).get('dev-hackathon-speech');
+    const group = `rg:${D}/rg-hackathon`;
+    expect(account?.prerequisites.map((step) => [step.key, step.kind === 'resource-group' ? [] : step.dependsOn])).toEqual([
+      [group, []],
+      ['kv:kv-hackathon', [group]],
+      [`st:${D}/sthackathondata`, [group]],
+    ]);
+  });
+
+  it('tells an operator who may not list deleted vaults that it cannot check, instead of calling the vault purged', async () => {
+    const status = (await statuses(P, 'operator')).get('contoso-cmk-secure');
+    expect(status).toMatchObject({ label: 'Key Vault not found', recover: { allowed: false, reason: expect.stringContaining('deletedVaults/read') } });
   });
 
   it('says Recoverable, with nothing left unchecked, when the vault and the storage account exist', async () => {
@@ -93,7 +122,6 @@ describe('dependency checks in the deleted-accounts list', () => {
   });
 
   it('asks for each group on its own when the caller may not read every group (ARM leaves those out of its list)', async () => {
-    const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
     const rows = await statuses(D, 'operator');
     const reads = groupReads(D).filter((request) => !request.path.includes('/providers/'));
     expect(reads.map((request) => request.method)).toEqual(['HEAD', 'HEAD']);

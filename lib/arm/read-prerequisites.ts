@@ -7,6 +7,7 @@ import {
   listDeletedStorageAccounts,
   listDeletedVaults,
   listKeyVaultNames,
+  listResourceGroupNames,
   listResourceGroupPermissions,
   listSubscriptionPermissions,
   listSubscriptions,
@@ -50,7 +51,21 @@ function groupPermissions(session: ArmSession, subscriptionId: string, resourceG
   return oncePerSession(session, key, () => check(() => listResourceGroupPermissions(session, subscriptionId, resourceGroup)));
 }
 
-function groupExists(session: ArmSession, subscriptionId: string, resourceGroup: string): Promise<Known<boolean>> {
+/** Names (lower case) of the subscription's resource groups, listed once per action. */
+export function resourceGroupNames(session: ArmSession, subscriptionId: string): Promise<Known<Set<string>>> {
+  return oncePerSession(session, `groups:${subscriptionId}`, () => check(() => listResourceGroupNames(session, subscriptionId)));
+}
+
+/**
+ * Whether a resource group exists: from the subscription's one list when the caller may read every group
+ * there (ARM leaves unreadable groups out of a list, so otherwise a missing name proves nothing), else asked
+ * on its own.
+ */
+export async function groupExists(session: ArmSession, subscriptionId: string, resourceGroup: string): Promise<Known<boolean>> {
+  if (permitted(await subscriptionPermissions(session, subscriptionId), ACTIONS.readResourceGroups) === true) {
+    const names = await resourceGroupNames(session, subscriptionId);
+    if (names !== 'unknown') return names.has(resourceGroup.toLowerCase());
+  }
   const key = `group:${subscriptionId}/${resourceGroup}`.toLowerCase();
   return oncePerSession(session, key, () => check(() => resourceGroupExists(session, subscriptionId, resourceGroup)));
 }

@@ -53,6 +53,24 @@ const SPECS: Record<string, ActionSpec> = {
       },
     ]),
   ),
+  runRecoverySteps: {
+    valid: () => ({
+      token,
+      steps: [
+        { kind: 'resource-group', subscriptionId: P, resourceGroup: 'rg-legacy-2019', location: 'westus' },
+        { kind: 'key-vault', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'kv-contoso-old' },
+        { kind: 'storage-account', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'stcontosodata', creationTime: '2026-01-01T00:00:00Z' },
+      ],
+    }),
+    fields: [
+      ['token'],
+      ['steps'],
+      ...['kind', 'subscriptionId', 'resourceGroup', 'location'].map((field) => ['steps', '0', field]),
+      ...['kind', 'subscriptionId', 'resourceGroup', 'location', 'name'].map((field) => ['steps', '1', field]),
+      ...['kind', 'subscriptionId', 'resourceGroup', 'location', 'name', 'creationTime'].map((field) => ['steps', '2', field]),
+    ],
+    arrays: [['steps']],
+  },
   recreateResourceGroup: {
     valid: () => ({ token, subscriptionId: P, resourceGroup: 'rg-legacy-2019', location: 'westus' }),
     fields: [['token'], ['subscriptionId'], ['resourceGroup'], ['location']],
@@ -114,6 +132,8 @@ const LOOK_ALIKES: Record<string, string[]> = {
   subscription: [P.replace('a', '\u0430'), `{${P}}`, 'ALL', 'all ', '*', `${P},${P}`],
   location: ['\u0435astus', '\uFF45\uFF41\uFF53\uFF54\uFF55\uFF53', 'eastus\u0000', 'eastus\u200B', 'mars', 'global', 'east us 9'],
   name: ['contoso-\u043Epenai', 'na\u00EFve', '\uFF11ab', 'a', '-lead', '.hidden', 'a'.repeat(65)],
+  kind: ['account', 'Key-Vault', 'resource-group ', 'key\u2010vault'],
+  creationTime: ['2026-01-01', '2026-13-01T00:00:00Z', 'now', '2026-01-01T00:00:00Z\u0000'],
   resourceGroup: ['ends.', '(x).', 'a'.repeat(91)],
 };
 
