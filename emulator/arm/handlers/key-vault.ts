@@ -156,7 +156,8 @@ export const listDeletedVaults: Handler = ({ ctx, params, services, access }) =>
   const after = token === undefined ? undefined : decodeSkipToken(token, isNameCursor).n;
   const now = world.now();
   store.sweepExpiredVaults(now);
-  const pageSize = world.listPageSize;
+  // Deleted lists share one page size (admin PUT /paging deletedAccountsPageSize).
+  const pageSize = world.deletedAccountsPageSize;
   const rows = store.listDeletedVaults({ subscriptionId: sub, now, limit: pageSize + 1, after });
   const page = rows.slice(0, pageSize);
   const body: { value: unknown[]; nextLink?: string } = { value: page.map(toArmDeletedVault) };

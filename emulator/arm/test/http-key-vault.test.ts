@@ -136,7 +136,7 @@ describe('soft delete', () => {
 
 describe('deleted vaults list', () => {
   it('pages with absolute nextLinks that carry a $skiptoken and the api-version', async () => {
-    await t.admin('PUT', '/paging', { listPageSize: 1 });
+    await t.admin('PUT', '/paging', { deletedAccountsPageSize: 1 });
     const seen: string[] = [];
     let url: string | undefined = `${t.arm.baseUrl}${deletedList(P)}`;
     while (url) {
