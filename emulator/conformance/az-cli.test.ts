@@ -3,44 +3,22 @@
  * `az cognitiveservices account` deleted-account commands, and the seed documents' REST and generic
  * `az resource` commands, each checked against the emulator's state through the official JS SDK.
  */
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS, DEMO_TENANT } from '../demo-world';
+import { DEMO_SUBSCRIPTIONS } from '../demo-world';
+import { azInstalled, signInAz, type Az } from './az-cli';
 import { startTestAzure, type TestAzure } from './harness';
 
-const run = promisify(execFile);
-const azInstalled = fs.existsSync('/usr/bin/az');
 const subscriptionId = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
 const resourceGroup = 'az-cli-conformance';
 const location = 'eastus';
 const accountName = 'az-cli-language';
 
-// CI installs az (.ci/run); a developer without it gets a skip, CI never does.
-if (!azInstalled && process.env.CI) throw new Error('azure-cli is not installed: .ci/run must install it');
-
 describe.runIf(azInstalled)('Azure CLI against the local Azure', () => {
   let azure: TestAzure;
-  let configDir: string;
+  let az: Az;
   let accounts: CognitiveServicesManagementClient;
-
-  async function az(...args: string[]): Promise<unknown> {
-    const { stdout } = await run('az', [...args, '--output', 'json'], {
-      env: {
-        ...process.env,
-        AZURE_CONFIG_DIR: configDir,
-        REQUESTS_CA_BUNDLE: azure.caPath,
-        AZURE_CORE_COLLECT_TELEMETRY: 'false',
-        AZURE_CORE_NO_COLOR: 'true',
-      },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return stdout.trim() ? JSON.parse(stdout) : undefined;
-  }
 
   async function softDeletedAccount() {
     await accounts.accounts.beginCreateAndWait(resourceGroup, accountName, {
@@ -58,25 +36,11 @@ describe.runIf(azInstalled)('Azure CLI against the local Azure', () => {
   beforeAll(async () => {
     azure = await startTestAzure();
     expect((await azure.admin('PUT', '/_emulator/lro', { durationSeconds: 0 })).status).toBe(200);
-    configDir = path.join(azure.stateDir, 'az');
     accounts = new CognitiveServicesManagementClient(azure.credential, subscriptionId, azure.clientOptions);
     const resources = new ResourceManagementClient(azure.credential, subscriptionId, azure.clientOptions);
     await resources.resourceGroups.createOrUpdate(resourceGroup, { location });
-
     // The README's lines: register the local cloud and sign in as the demo service principal.
-    const identityOrigin = new URL(azure.identityUrl).origin;
-    await az(
-      'cloud', 'register', '-n', 'LocalAzure',
-      '--endpoint-resource-manager', `${azure.armUrl}/`,
-      '--endpoint-active-directory', `${identityOrigin}/adfs`,
-      '--endpoint-active-directory-resource-id', 'https://management.azure.com/',
-      '--endpoint-active-directory-graph-resource-id', 'https://graph.windows.net/',
-      '--endpoint-management', 'https://management.core.windows.net/',
-      '--profile', 'latest',
-    );
-    await az('cloud', 'set', '-n', 'LocalAzure');
-    await az('login', '--service-principal', '-u', DEMO_SERVICE_PRINCIPAL.clientId, '-p', DEMO_SERVICE_PRINCIPAL.secret, '--tenant', DEMO_TENANT.id);
-    await az('account', 'set', '--subscription', subscriptionId);
+    az = await signInAz(azure, subscriptionId);
   }, 180_000);
 
   afterAll(async () => {
