@@ -119,4 +119,27 @@ describe('restart after kill -9', () => {
       await killHard(second.child);
     }
   }, 60_000);
+
+  it('keeps a soft-deleted key vault, with its dates, through a kill -9', async () => {
+    const first = await startProcess();
+    const call = async (baseUrl: string, method: string, pathAndQuery: string) =>
+      rawRequest(`${baseUrl}${pathAndQuery}`, { method, ca: tls.caPem, headers: { authorization: `Bearer ${await issuer.sign(userClaims('admin'))}` } });
+    const vault = `/subscriptions/${P}/resourceGroups/rg-ai-prod/providers/Microsoft.KeyVault/vaults/kv-contoso-prod-cmk?api-version=2026-02-01`;
+    const deletedVault = `/subscriptions/${P}/providers/Microsoft.KeyVault/locations/eastus/deletedVaults/kv-contoso-prod-cmk?api-version=2026-02-01`;
+
+    expect((await call(first.baseUrl, 'DELETE', vault)).status).toBe(200);
+    const before = await call(first.baseUrl, 'GET', deletedVault);
+    expect(before.status).toBe(200);
+
+    await killHard(first.child);
+    const second = await startProcess();
+    try {
+      const after = await call(second.baseUrl, 'GET', deletedVault);
+      expect(after.status).toBe(200);
+      expect(after.json).toEqual(before.json);
+      expect((await call(second.baseUrl, 'GET', vault)).status).toBe(404);
+    } finally {
+      await killHard(second.child);
+    }
+  }, 60_000);
 });
