@@ -109,7 +109,7 @@ describe('paging', () => {
 });
 
 describe('resource group deletion', () => {
-  it('soft-deletes its accounts, deletes its vaults and storage and the role assignments made in it', () => {
+  it('soft-deletes its accounts, vaults and storage, and deletes the role assignments made in it', () => {
     store.putResourceGroup({ subscriptionId: SUB, name: 'rg', location: 'eastus', tags: {}, createdAt: NOW });
     store.putAccount(buildAccount({ subscriptionId: SUB, resourceGroup: 'rg', name: 'a', location: 'eastus', kind: 'OpenAI' }, NOW));
     store.putVault({ subscriptionId: SUB, resourceGroup: 'rg', name: 'kv1', location: 'eastus', tags: {}, properties: {}, createdAt: NOW });
@@ -120,6 +120,7 @@ describe('resource group deletion', () => {
     expect(store.getResourceGroup(SUB, 'rg')).toBeUndefined();
     expect(store.findDeletedAccount(SUB, 'rg', 'a', NOW)).toMatchObject({ deletedAt: NOW });
     expect(store.findVaultByName('kv1')).toBeUndefined();
+    expect(store.findDeletedVaultByName('kv1', NOW)).toMatchObject({ deletedAt: NOW, purgeAt: NOW + 90 * 24 * 3600_000 });
     expect(store.findStorageAccountByName('st1')).toBeUndefined();
     expect(store.listRoleAssignments().map((a) => a.id)).toEqual(['y']);
   });
