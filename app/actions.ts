@@ -1,5 +1,6 @@
 'use server';
 
+import type { z } from 'zod';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { runArmAction } from '@/lib/arm/run-action';
 import { toArmError } from '@/lib/arm/errors';
@@ -8,6 +9,8 @@ import {
   listSubscriptions as listArmSubscriptions,
   purgeDeletedAccount as purgeArmDeletedAccount,
   recoverDeletedAccount as recoverArmDeletedAccount,
+  recoverKeyVault,
+  restoreStorageAccount,
 } from '@/lib/arm/operations';
 import { readDeletedAccounts } from '@/lib/arm/read-deleted-accounts';
 import { fail, ok, type ActionError, type ActionResult } from '@/lib/action-result';
@@ -18,8 +21,10 @@ import {
   deletedAccountsBatchInput,
   listDeletedAccountsInput,
   listSubscriptionsInput,
+  recoveryStepsBatchInput,
   recreateResourceGroupInput,
   type DeletedAccountRef,
+  type RecoveryStepRef,
 } from '@/lib/deleted-accounts/schemas';
 import type { DeletedAccount, Subscription } from '@/lib/deleted-accounts/types';
 
@@ -78,20 +83,24 @@ export async function purgeDeletedAccount(input: unknown): Promise<ActionResult<
   });
 }
 
+type BatchResults = ActionResult<{ results: ActionResult<null>[] }>;
+
 /**
- * A batch of recovers or purges run at once on the server, one result per account in the same order. The
- * browser sends its bulk actions as batches because Next.js runs one client's server action calls one after
- * another (lib/bulk/run-bulk.ts, runBulkInBatches).
+ * A batch of operations run at once on the server, one result per item in the same order; one item's failure
+ * is its own result and never the batch's. The browser sends its bulk actions as batches because Next.js runs
+ * one client's server action calls one after another (lib/bulk/run-bulk.ts, runBulkInBatches).
  */
-function runBatch(
+function runBatch<S extends z.ZodType<{ token: string }>, Item>(
   name: string,
+  schema: S,
   input: unknown,
-  operation: (session: ArmSession, account: DeletedAccountRef) => Promise<void>,
-): Promise<ActionResult<{ results: ActionResult<null>[] }>> {
-  return runArmAction(name, deletedAccountsBatchInput, input, async ({ accounts }, session) => ({
-    results: await mapWithConcurrency(accounts, BULK_CONCURRENCY, async (account): Promise<ActionResult<null>> => {
+  itemsOf: (args: z.output<S>) => readonly Item[],
+  operation: (session: ArmSession, item: Item) => Promise<void>,
+): Promise<BatchResults> {
+  return runArmAction(name, schema, input, async (args, session) => ({
+    results: await mapWithConcurrency(itemsOf(args), BULK_CONCURRENCY, async (item): Promise<ActionResult<null>> => {
       try {
-        await operation(session, account);
+        await operation(session, item);
         return ok(null);
       } catch (error) {
         const armError = toArmError(error, session.correlationId);
@@ -102,12 +111,30 @@ function runBatch(
   }));
 }
 
-export async function recoverDeletedAccounts(input: unknown): Promise<ActionResult<{ results: ActionResult<null>[] }>> {
-  return runBatch('recoverDeletedAccounts', input, recoverArmDeletedAccount);
+const accountsOf = ({ accounts }: { accounts: DeletedAccountRef[] }) => accounts;
+
+export async function recoverDeletedAccounts(input: unknown): Promise<BatchResults> {
+  return runBatch('recoverDeletedAccounts', deletedAccountsBatchInput, input, accountsOf, recoverArmDeletedAccount);
 }
 
-export async function purgeDeletedAccounts(input: unknown): Promise<ActionResult<{ results: ActionResult<null>[] }>> {
-  return runBatch('purgeDeletedAccounts', input, purgeArmDeletedAccount);
+export async function purgeDeletedAccounts(input: unknown): Promise<BatchResults> {
+  return runBatch('purgeDeletedAccounts', deletedAccountsBatchInput, input, accountsOf, purgeArmDeletedAccount);
+}
+
+/** What a recovery plan does before it recovers accounts: recreate groups, recover vaults, restore storage accounts. */
+function runRecoveryStep(session: ArmSession, step: RecoveryStepRef): Promise<void> {
+  switch (step.kind) {
+    case 'resource-group':
+      return createResourceGroup(session, step.subscriptionId, step.resourceGroup, step.location);
+    case 'key-vault':
+      return recoverKeyVault(session, step);
+    case 'storage-account':
+      return restoreStorageAccount(session, step);
+  }
+}
+
+export async function runRecoverySteps(input: unknown): Promise<BatchResults> {
+  return runBatch('runRecoverySteps', recoveryStepsBatchInput, input, ({ steps }) => steps, runRecoveryStep);
 }
 
 export async function recreateResourceGroup(input: unknown): Promise<ActionResult<{ created: true }>> {

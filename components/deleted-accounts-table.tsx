@@ -321,6 +321,16 @@ function StatusCell(props: {
       </div>
     );
   }
+  if (progress?.state === 'blocked') {
+    return (
+      <div className={styles.status}>
+        <Badge appearance="filled" color="warning" className={styles.badge}>
+          Blocked
+        </Badge>
+        <Caption1 className={styles.failure}>Blocked by {progress.by}</Caption1>
+      </div>
+    );
+  }
   const { status } = account;
   const badge = (
     <Badge appearance="tint" color={BADGE_COLOR[status.tone]} className={styles.badge} tabIndex={status.detail ? 0 : undefined}>

@@ -12,9 +12,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { purgeDeletedAccounts, recoverDeletedAccounts, recreateResourceGroup } from '@/app/actions';
+import { purgeDeletedAccounts, recoverDeletedAccounts, recreateResourceGroup, runRecoverySteps } from '@/app/actions';
 import type { ActionError } from '@/lib/action-result';
 import { BULK_CONCURRENCY, runBatchRenewingToken, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
+import { runRecoveryPlan, summarizePlanRun } from '@/lib/bulk/run-plan';
+import { buildRecoveryPlan, stepRefOf, type PlanStep, type PrerequisiteStep, type RecoveryPlan } from '@/lib/deleted-accounts/recovery-plan';
 import { kindDisplayName } from '@/lib/deleted-accounts/kinds';
 import { normalizeRegion, regionDisplayName } from '@/lib/deleted-accounts/regions';
 import type { DeletedAccount, RecreateResourceGroupFix } from '@/lib/deleted-accounts/types';
@@ -32,6 +34,8 @@ import { useUrlFilters } from './use-url-filters';
 
 // Opened rarely and only after a click: its code stays out of the first load.
 const PurgeDialog = dynamic(() => import('./purge-dialog').then((module) => module.PurgeDialog), { ssr: false });
+const RecoveryPlanDialog = dynamic(() => import('./recovery-plan-dialog').then((module) => module.RecoveryPlanDialog), { ssr: false });
+const RecoveryStepsPanel = dynamic(() => import('./recovery-steps-panel').then((module) => module.RecoveryStepsPanel), { ssr: false });
 // Message bars show only after an action or when something failed: their code loads when one is shown, or when
 // an action that ends in one starts.
 const ArmErrorMessage = dynamic(() => import('./arm-error-message').then((module) => module.ArmErrorMessage), { ssr: false });
@@ -88,6 +92,8 @@ interface BulkOutcome {
   kind: BulkKind;
   summary: BulkSummary;
   text: string;
+  /** A recovery plan's run: Retry failed resumes it after the steps already done. */
+  planRun?: { plan: RecoveryPlan; doneKeys: Set<string> };
 }
 
 function refOf(account: DeletedAccount) {
@@ -119,6 +125,10 @@ export function DeletedAccountsView() {
   // refresh no longer lists them (a purge that took effect but whose answer was lost).
   const [pinned, setPinned] = useState<DeletedAccount[]>([]);
   const [purgeTargets, setPurgeTargets] = useState<DeletedAccount[] | null>(null);
+  const [planToConfirm, setPlanToConfirm] = useState<{ plan: RecoveryPlan; leftOut?: string } | null>(null);
+  // The steps before the accounts of the last recovery plan, and their progress (accounts show theirs in the table).
+  const [planSteps, setPlanSteps] = useState<PrerequisiteStep[]>([]);
+  const [stepProgress, setStepProgress] = useState<Map<string, RowProgress>>(() => new Map());
   const [announcement, setAnnouncement] = useState('');
   const [recreating, setRecreating] = useState<Set<string>>(() => new Set());
   const [recreateError, setRecreateError] = useState<ActionError | null>(null);
@@ -166,6 +176,36 @@ export function DeletedAccountsView() {
     void queryClient.invalidateQueries({ queryKey: ['deleted-accounts'] });
   }, [queryClient]);
 
+  /** What every bulk run ends with: succeeded rows leave the table, failed ones stay selected with the summary. */
+  const finishRun = useCallback(
+    (outcome: BulkOutcome, accounts: DeletedAccount[]) => {
+      const { summary, text } = outcome;
+      const doneIds = new Set(summary.done);
+      // Succeeded rows leave the table (and stay hidden while ARM's list catches up); failed rows stay selected.
+      setHidden((current) => {
+        const next = new Map(current);
+        for (const id of summary.done) next.set(id.toLowerCase(), Date.now() + HIDE_AFTER_SUCCESS_MS);
+        return next;
+      });
+      setProgress((current) => new Map([...current].filter(([id]) => !doneIds.has(id))));
+      setSelected(new Set(summary.failed.map((failure) => failure.id)));
+      const failedIds = new Set(summary.failed.map((failure) => failure.id));
+      setPinned(accounts.filter((account) => failedIds.has(account.id)));
+      setOutcome(outcome);
+      setAnnouncement(text);
+      setRunning(null);
+      // A plan's failed step blocks the accounts that need it, so a failure always shows in the accounts.
+      const failed = summary.failed.length > 0;
+      showToast({
+        title: text,
+        ...(failed ? { body: 'Failed rows stay selected; use Retry failed.' } : {}),
+        intent: !failed ? 'success' : summary.done.length === 0 ? 'error' : 'warning',
+      });
+      refresh();
+    },
+    [showToast, refresh],
+  );
+
   const runAction = useCallback(
     async (kind: BulkKind, accounts: DeletedAccount[]) => {
       if (accounts.length === 0) return;
@@ -185,33 +225,61 @@ export function DeletedAccountsView() {
           }),
         onProgress: (id, rowProgress) => setProgress((current) => new Map(current).set(id, rowProgress)),
       });
-      const doneIds = new Set(summary.done);
-      // Succeeded rows leave the table (and stay hidden while ARM's list catches up); failed rows stay selected.
-      setHidden((current) => {
-        const next = new Map(current);
-        for (const id of summary.done) next.set(id.toLowerCase(), Date.now() + HIDE_AFTER_SUCCESS_MS);
-        return next;
-      });
-      setProgress((current) => new Map([...current].filter(([id]) => !doneIds.has(id))));
-      setSelected(new Set(summary.failed.map((failure) => failure.id)));
-      const failedIds = new Set(summary.failed.map((failure) => failure.id));
-      setPinned(accounts.filter((account) => failedIds.has(account.id)));
-      const text = summarizeBulk(VERBS[kind].past, summary);
-      setOutcome({ kind, summary, text });
-      setAnnouncement(text);
-      setRunning(null);
-      showToast({
-        title: text,
-        ...(summary.failed.length > 0 ? { body: 'Failed rows stay selected; use Retry failed.' } : {}),
-        intent: summary.failed.length === 0 ? 'success' : summary.done.length === 0 ? 'error' : 'warning',
-      });
-      refresh();
+      finishRun({ kind, summary, text: summarizeBulk(VERBS[kind].past, summary) }, accounts);
     },
-    [call, showToast, refresh],
+    [call, finishRun],
   );
+
+  /**
+   * Runs a recovery plan: its steps before the accounts (groups, vaults, storage), then the accounts; a step
+   * that fails leaves what depends on it unattempted. `alreadyDone` holds the steps an earlier run finished.
+   */
+  const runPlan = useCallback(
+    async (plan: RecoveryPlan, alreadyDone: ReadonlySet<string> = new Set()) => {
+      preloadResults();
+      setRunning('recover');
+      setOutcome(null);
+      setPlanSteps(plan.steps.flatMap((step) => (step.kind === 'account' ? [] : [step])));
+      if (alreadyDone.size === 0) setStepProgress(new Map());
+      setAnnouncement(`Recovering: ${plan.prerequisiteCount} steps before ${plan.accountCount} accounts…`);
+      const sendPhase = (steps: PlanStep[]) =>
+        runBatchRenewingToken(steps, async (items, renewToken) => {
+          const accounts = items.flatMap((step) => (step.kind === 'account' ? [refOf(step.account)] : []));
+          const prerequisites = items.flatMap((step) => (step.kind === 'account' ? [] : [stepRefOf(step.prerequisite)]));
+          const result =
+            accounts.length > 0
+              ? await call(recoverDeletedAccounts, { accounts }, { forceRefresh: renewToken })
+              : await call(runRecoverySteps, { steps: prerequisites }, { forceRefresh: renewToken });
+          return result.ok ? result.data.results : items.map(() => result);
+        });
+      const run = await runRecoveryPlan({
+        plan,
+        alreadyDone,
+        runPhase: (_phase, steps) => sendPhase(steps),
+        onProgress: (step, rowProgress) => {
+          if (step.kind === 'account') setProgress((current) => new Map(current).set(step.account.id, rowProgress));
+          else setStepProgress((current) => new Map(current).set(step.key, rowProgress));
+        },
+      });
+      const { summary, doneKeys, text } = summarizePlanRun(plan, run, alreadyDone);
+      const accounts = plan.steps.flatMap((step) => (step.kind === 'account' ? [step.account] : []));
+      finishRun({ kind: 'recover', summary, text, planRun: { plan, doneKeys } }, accounts);
+    },
+    [call, finishRun],
+  );
+
+  const recover = (accounts: DeletedAccount[], leftOut?: string) => {
+    const plan = buildRecoveryPlan(accounts);
+    if (plan.prerequisiteCount === 0) void runAction('recover', accounts);
+    else setPlanToConfirm(leftOut ? { plan, leftOut } : { plan });
+  };
 
   const retryFailed = () => {
     if (!outcome) return;
+    if (outcome.planRun) {
+      void runPlan(outcome.planRun.plan, outcome.planRun.doneKeys);
+      return;
+    }
     // The accounts as they were when they failed: a refresh may no longer list them.
     const failedIds = new Set(outcome.summary.failed.map((failure) => failure.id));
     void runAction(
@@ -224,6 +292,7 @@ export function DeletedAccountsView() {
     const failedIds = new Set(pinned.map((account) => account.id));
     setOutcome(null);
     setPinned([]);
+    setPlanSteps([]);
     setProgress((current) => new Map([...current].filter(([id]) => !failedIds.has(id))));
   };
 
@@ -279,7 +348,7 @@ export function DeletedAccountsView() {
         selectionCount={selection.length}
         recover={recoverPlan}
         purge={purgePlan}
-        onRecover={() => void runAction('recover', recoverPlan.targets)}
+        onRecover={() => recover(recoverPlan.targets, recoverPlan.note)}
         onPurge={() => setPurgeTargets(purgePlan.targets)}
         onRefresh={refresh}
         refreshing={list.isFetching}
@@ -296,6 +365,7 @@ export function DeletedAccountsView() {
           onDismiss={dismissOutcome}
         />
       ) : null}
+      {planSteps.length > 0 && (busy || outcome?.planRun) ? <RecoveryStepsPanel steps={planSteps} progress={stepProgress} /> : null}
       {recreateError ? <ArmErrorMessage error={recreateError} /> : null}
       {failures.map((failure) => (
         <ReadFailureBar key={failure.subscriptionId} subscriptionName={subscriptionName(failure.subscriptionId)} error={failure.error} />
@@ -337,6 +407,18 @@ export function DeletedAccountsView() {
           now={now}
         />
       )}
+      {planToConfirm ? (
+        <RecoveryPlanDialog
+          plan={planToConfirm.plan}
+          {...(planToConfirm.leftOut ? { leftOut: planToConfirm.leftOut } : {})}
+          onCancel={() => setPlanToConfirm(null)}
+          onConfirm={() => {
+            const { plan } = planToConfirm;
+            setPlanToConfirm(null);
+            void runPlan(plan);
+          }}
+        />
+      ) : null}
       {purgeTargets ? (
         <PurgeDialog
           accounts={purgeTargets}

@@ -63,3 +63,30 @@ test('bulk result with a failed row', async ({ page }) => {
   await expect(page.getByRole('listitem', { name: '2 recovered, 1 failed' })).toBeVisible();
   await shoot(page, 'bulk-result');
 });
+
+const devTest = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
+const CHAIN = ['dev-hackathon-speech', 'dev-cmk-protected', 'dev-speech-archive'];
+
+test('recovery plan', async ({ page }) => {
+  await useTheme(page, 'light');
+  await signIn(page, 'admin@contoso.test', `/?subscription=${devTest}`);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  await portal.select(...CHAIN);
+  await portal.recoverButton.click();
+  await expect(portal.recoveryPlanDialog().dialog).toContainText('Recovery plan: 4 steps before 2 accounts');
+  await shoot(page, 'recovery-plan');
+});
+
+test('recovery plan with a failed step', async ({ page }) => {
+  await useTheme(page, 'light');
+  await admin('POST', '/faults', { status: 409, code: 'Conflict', method: 'PUT', path: '/vaults/kv-hackathon$', count: 1 });
+  await signIn(page, 'admin@contoso.test', `/?subscription=${devTest}`);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  await portal.select(...CHAIN);
+  await portal.recoverButton.click();
+  await portal.recoveryPlanDialog().runButton.click();
+  await expect(portal.bulkSummary('2 steps done, 1 step failed, 1 recovered, 1 blocked')).toBeVisible({ timeout: 45_000 });
+  await shoot(page, 'recovery-plan-result');
+});

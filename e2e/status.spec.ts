@@ -5,23 +5,25 @@ import { admin } from './support/local-azure';
 
 const production = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 
-test('each row says before any action why its recovery would fail: resource group, Key Vault or storage gone', async ({ page }) => {
+test('each row says before any action what stands in the way of its recovery: group gone, vault or storage deleted or purged', async ({ page }) => {
   await signIn(page, 'admin@contoso.test', `/?subscription=${production}`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
   await expect(portal.statusCell('contoso-legacy-qna')).toContainText('Resource group gone');
-  await expect(portal.statusCell('contoso-cmk-textanalytics')).toContainText('Key Vault not found');
-  await expect(portal.statusCell('contoso-speech-callcenter')).toContainText('Storage gone');
+  await expect(portal.statusCell('contoso-cmk-textanalytics')).toContainText('Key Vault deleted');
+  await expect(portal.statusCell('contoso-speech-callcenter')).toContainText('Storage deleted');
+  await expect(portal.statusCell('contoso-cmk-purgedkey')).toContainText('Key Vault purged');
   // Their vault and storage exist: nothing blocks these.
   await expect(portal.statusCell('contoso-language-support')).toHaveText('Recoverable');
   await expect(portal.statusCell('contoso-foundry-hub')).toHaveText('Recoverable');
 
-  await portal.select('contoso-cmk-textanalytics');
-  await expect(portal.recoverButton).toBeDisabled();
-  await expect(portal.recoverButton).toHaveAccessibleDescription(/Key Vault 'kv-contoso-old'/);
-  await portal.checkbox('contoso-cmk-textanalytics').uncheck();
-  await portal.select('contoso-speech-callcenter');
-  await expect(portal.recoverButton).toHaveAccessibleDescription(/Storage account 'stcontosospeechdata'/);
+  await portal.statusCell('contoso-speech-callcenter').getByText('Storage deleted').hover();
+  await expect(page.getByRole('tooltip')).toContainText(/Storage account 'stcontosospeechdata' is deleted: restorable until \d+ \w+ \d{4}, \d\d:\d\d UTC/);
+
+  // What can be brought back keeps Recover enabled (the plan does it first); a purged vault cannot be.
+  await portal.select('contoso-cmk-textanalytics', 'contoso-cmk-purgedkey');
+  await expect(portal.recoverButton).toBeEnabled();
+  await expect(portal.recoverButton).toHaveAccessibleDescription("Recover: 1 selected can't be recovered and will be left out.");
 });
 
 test('a Key Vault in another subscription counts as present, and a recreated storage account unblocks recovery', async ({ page }) => {

@@ -94,9 +94,31 @@ export class DeletedResourcesPage {
     return new PurgeDialog(this.page);
   }
 
+  /** The recovery plan shown before a recover that must bring back groups, vaults or storage first. */
+  recoveryPlanDialog(): RecoveryPlanDialog {
+    return new RecoveryPlanDialog(this.page);
+  }
+
+  /** One step of the last recovery plan in the steps panel (its state badge and any failure or blocker). */
+  planStep(title: string): Locator {
+    return this.page.getByRole('region', { name: 'Recovery plan steps' }).getByRole('listitem', { name: title });
+  }
+
   /** The summary of the last bulk action ("3 recovered", "2 purged, 1 failed"). */
   bulkSummary(text: string | RegExp): Locator {
     return this.page.getByText(text, { exact: typeof text === 'string' }).first();
+  }
+}
+
+export class RecoveryPlanDialog {
+  readonly dialog: Locator;
+  readonly runButton: Locator;
+  readonly steps: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog');
+    this.runButton = this.dialog.getByRole('button', { name: 'Run plan' });
+    this.steps = this.dialog.getByRole('list', { name: 'Steps before the accounts' }).getByRole('listitem');
   }
 }
 

@@ -17,3 +17,18 @@ export function checkDomainAvailabilityPath(subscriptionId: string): string {
 export function resourceGroupPath(subscriptionId: string, resourceGroup: string): string {
   return `/subscriptions/${subscriptionId}/resourcegroups/${resourceGroup}?api-version=${RESOURCES_API_VERSION}`;
 }
+
+const KEY_VAULT_API_VERSION = '2026-02-01';
+const STORAGE_API_VERSION = '2023-05-01';
+
+export function vaultPath(subscriptionId: string, resourceGroup: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${name}?api-version=${KEY_VAULT_API_VERSION}`;
+}
+
+export function deletedVaultPath(subscriptionId: string, location: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/providers/Microsoft.KeyVault/locations/${location}/deletedVaults/${name}?api-version=${KEY_VAULT_API_VERSION}`;
+}
+
+export function storageAccountPath(subscriptionId: string, resourceGroup: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Storage/storageAccounts/${name}?api-version=${STORAGE_API_VERSION}`;
+}

@@ -67,16 +67,22 @@ export async function armRequest(method: string, pathAndQuery: string, body?: un
   });
 }
 
-/** How many times the emulator purged each account of one resource group, by name, from its audit log. */
-export async function purgesByAccount(resourceGroup: string): Promise<Map<string, number>> {
+/** How many times the emulator's audit log records `kind` for each resource id (lower case) containing `idPart`. */
+export async function eventCounts(kind: string, idPart = ''): Promise<Map<string, number>> {
   const body = (await admin('GET', '/events?after=0&limit=10000')) as { value: { kind: string; resourceId: string }[] };
   const counts = new Map<string, number>();
   for (const event of body.value) {
-    if (event.kind !== 'deletedAccountPurged' || !event.resourceId.toLowerCase().includes(`/resourcegroups/${resourceGroup.toLowerCase()}/`)) continue;
-    const name = event.resourceId.split('/').pop() as string;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    const id = event.resourceId.toLowerCase();
+    if (event.kind !== kind || !id.includes(idPart.toLowerCase())) continue;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;
+}
+
+/** How many times the emulator purged each account of one resource group, by (lower-case) name, from its audit log. */
+export async function purgesByAccount(resourceGroup: string): Promise<Map<string, number>> {
+  const counts = await eventCounts('deletedAccountPurged', `/resourcegroups/${resourceGroup}/`);
+  return new Map([...counts].map(([id, count]) => [id.split('/').pop() as string, count]));
 }
 
 /** The demo world, fresh: every test starts from the same seeded state with quick long-running operations. */
