@@ -17,6 +17,7 @@ import type { ActionError } from '@/lib/action-result';
 import { BULK_CONCURRENCY, runBatchRenewingToken, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
 import { runRecoveryPlan, summarizePlanRun } from '@/lib/bulk/run-plan';
 import { buildRecoveryPlan, stepRefOf, type PlanStep, type PrerequisiteStep, type RecoveryPlan } from '@/lib/deleted-accounts/recovery-plan';
+import type { LeftOutRow } from './recovery-plan-dialog';
 import { kindDisplayName } from '@/lib/deleted-accounts/kinds';
 import { normalizeRegion, regionDisplayName } from '@/lib/deleted-accounts/regions';
 import type { DeletedAccount, RecreateResourceGroupFix } from '@/lib/deleted-accounts/types';
@@ -125,7 +126,7 @@ export function DeletedAccountsView() {
   // refresh no longer lists them (a purge that took effect but whose answer was lost).
   const [pinned, setPinned] = useState<DeletedAccount[]>([]);
   const [purgeTargets, setPurgeTargets] = useState<DeletedAccount[] | null>(null);
-  const [planToConfirm, setPlanToConfirm] = useState<{ plan: RecoveryPlan; leftOut?: string } | null>(null);
+  const [planToConfirm, setPlanToConfirm] = useState<{ plan: RecoveryPlan; leftOut: LeftOutRow[] } | null>(null);
   // The steps before the accounts of the last recovery plan, and their progress (accounts show theirs in the table).
   const [planSteps, setPlanSteps] = useState<PrerequisiteStep[]>([]);
   const [stepProgress, setStepProgress] = useState<Map<string, RowProgress>>(() => new Map());
@@ -268,10 +269,14 @@ export function DeletedAccountsView() {
     [call, finishRun],
   );
 
-  const recover = (accounts: DeletedAccount[], leftOut?: string) => {
+  const recover = (accounts: DeletedAccount[]) => {
     const plan = buildRecoveryPlan(accounts);
-    if (plan.prerequisiteCount === 0) void runAction('recover', accounts);
-    else setPlanToConfirm(leftOut ? { plan, leftOut } : { plan });
+    if (plan.prerequisiteCount === 0) {
+      void runAction('recover', accounts);
+      return;
+    }
+    const leftOut = selection.flatMap(({ name, status }) => (status.recover.allowed ? [] : [{ name, reason: status.recover.reason }]));
+    setPlanToConfirm({ plan, leftOut });
   };
 
   const retryFailed = () => {
@@ -348,7 +353,7 @@ export function DeletedAccountsView() {
         selectionCount={selection.length}
         recover={recoverPlan}
         purge={purgePlan}
-        onRecover={() => recover(recoverPlan.targets, recoverPlan.note)}
+        onRecover={() => recover(recoverPlan.targets)}
         onPurge={() => setPurgeTargets(purgePlan.targets)}
         onRefresh={refresh}
         refreshing={list.isFetching}
@@ -410,7 +415,7 @@ export function DeletedAccountsView() {
       {planToConfirm ? (
         <RecoveryPlanDialog
           plan={planToConfirm.plan}
-          {...(planToConfirm.leftOut ? { leftOut: planToConfirm.leftOut } : {})}
+          leftOut={planToConfirm.leftOut}
           onCancel={() => setPlanToConfirm(null)}
           onConfirm={() => {
             const { plan } = planToConfirm;

@@ -39,7 +39,12 @@ function stepFact(prerequisite: Prerequisite): string | undefined {
  * The recovery plan, shown before anything is sent: the steps that bring back what the accounts need, in the
  * order they run, which accounts need each, and the selected rows the plan leaves out with the reason.
  */
-export function RecoveryPlanDialog(props: { plan: RecoveryPlan; leftOut?: string; onConfirm: () => void; onCancel: () => void }) {
+export interface LeftOutRow {
+  name: string;
+  reason: string;
+}
+
+export function RecoveryPlanDialog(props: { plan: RecoveryPlan; leftOut: LeftOutRow[]; onConfirm: () => void; onCancel: () => void }) {
   const { plan } = props;
   const styles = useStyles();
   const prerequisites = plan.steps.flatMap((step) => (step.kind === 'account' ? [] : [step]));
@@ -79,7 +84,20 @@ export function RecoveryPlanDialog(props: { plan: RecoveryPlan; leftOut?: string
               Each step runs once, with your own permissions. If a step fails, what depends on it is not attempted, and
               Retry failed resumes from that step.
             </Caption1>
-            {props.leftOut ? <Caption1>{props.leftOut}</Caption1> : null}
+            {props.leftOut.length > 0 ? (
+              <div>
+                <Caption1>Left out (cannot be recovered):</Caption1>
+                <ul className={styles.accounts} aria-label="Left out">
+                  {props.leftOut.map((row) => (
+                    <li key={row.name}>
+                      <Caption1>
+                        <strong>{row.name}</strong>: {row.reason}
+                      </Caption1>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={props.onCancel}>

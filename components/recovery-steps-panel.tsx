@@ -14,6 +14,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  title: { margin: 0 },
   list: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   step: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   detail: { color: tokens.colorNeutralForeground2 },
@@ -39,7 +40,9 @@ export function RecoveryStepsPanel(props: { steps: PrerequisiteStep[]; progress:
   const styles = useStyles();
   return (
     <section className={styles.panel} aria-label="Recovery plan steps">
-      <Subtitle2 as="h2">Recovery plan</Subtitle2>
+      <Subtitle2 as="h2" className={styles.title}>
+        Recovery plan
+      </Subtitle2>
       <ul className={styles.list}>
         {props.steps.map((step) => {
           const progress = props.progress.get(step.key);

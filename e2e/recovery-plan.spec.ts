@@ -37,11 +37,15 @@ test('a plan over accounts sharing one deleted vault recovers the vault exactly 
   await signIn(page, 'admin@contoso.test', `/?subscription=${production}&q=contoso-cmk-`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await portal.select(...SHARING_OLD_VAULT);
+  await portal.select(...SHARING_OLD_VAULT, 'contoso-cmk-purgedkey');
   await portal.recoverButton.click();
   const plan = portal.recoveryPlanDialog();
   await expect(plan.dialog).toContainText('Recovery plan: 1 step before 3 accounts');
   await expect(plan.steps.first()).toContainText(`Needed by ${SHARING_OLD_VAULT.join(', ')}`);
+  // The row the plan cannot include is named with its reason before anything runs.
+  await expect(plan.dialog.getByRole('list', { name: 'Left out' })).toHaveText(
+    "contoso-cmk-purgedkey: Key Vault 'kv-contoso-purged' was purged: this account cannot be recovered with its key.",
+  );
   await plan.runButton.click();
   await expect(portal.bulkSummary('1 step done, 3 recovered')).toBeVisible({ timeout: 30_000 });
 

@@ -87,6 +87,6 @@ test('recovery plan with a failed step', async ({ page }) => {
   await portal.select(...CHAIN);
   await portal.recoverButton.click();
   await portal.recoveryPlanDialog().runButton.click();
-  await expect(portal.bulkSummary('2 steps done, 1 step failed, 1 recovered, 1 blocked')).toBeVisible({ timeout: 45_000 });
+  await expect(portal.bulkSummary('3 steps done, 1 step failed, 1 recovered, 1 blocked')).toBeVisible({ timeout: 45_000 });
   await shoot(page, 'recovery-plan-result');
 });
