@@ -16,7 +16,7 @@ test('the chosen subscription and the API type, region and text filters live in 
 
   await portal.filterApiType('Document intelligence');
   await expect(page).toHaveURL(/[?&]type=FormRecognizer/);
-  expect((await portal.accountNames()).sort()).toEqual(['contoso-docintel-invoices', 'contoso-docintel-receipts']);
+  expect((await portal.accountNames()).sort()).toEqual(['contoso-cmk-purgedkey', 'contoso-docintel-invoices', 'contoso-docintel-receipts']);
 
   await portal.filterRegion('South Central US');
   await expect(page).toHaveURL(/[?&]region=southcentralus/);

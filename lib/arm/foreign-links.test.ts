@@ -67,6 +67,7 @@ const fakeArm: Handler = ({ method, url }): Answer => {
       body: { id: requestPath, name: ACCOUNT.name, location: 'eastus', properties: { provisioningState: 'Creating' } },
     };
   }
+  if (method === 'PUT' && /\/storageAccounts\//i.test(requestPath)) return { status: 202, headers: { location: foreignLink } };
   if (method === 'GET' && /\/deletedAccounts$/i.test(requestPath)) return { status: 200, body: { value: [], nextLink: foreignLink } };
   if (method === 'GET' && /^\/subscriptions$/i.test(requestPath)) return { status: 200, body: { value: [], nextLink: foreignLink } };
   return { status: 404, body: { error: { code: 'NotFound', message: 'not here' } } };
@@ -131,6 +132,17 @@ describe('links from ARM answers', () => {
       foreignLink = link;
       expectRefusedLink(await actions.recoverDeletedAccount({ token: TOKEN, account: ACCOUNT }));
     }
+  });
+
+  it("a storage account's restore (sent by hand, not by the SDK) does not poll a Location on another host", async () => {
+    const step = { kind: 'storage-account', subscriptionId: SUB, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'stdata', creationTime: '2026-01-01T00:00:00Z' };
+    for (const link of foreignLinks()) {
+      foreignLink = link;
+      const result = await actions.runRecoverySteps({ token: TOKEN, steps: [step] });
+      expect(result.ok).toBe(true);
+      if (result.ok) expectRefusedLink(result.data.results[0] as ActionResult<unknown>);
+    }
+    expect(arm.seen.some((line) => line.startsWith('PUT ') && line.includes('/storageAccounts/stdata'))).toBe(true);
   });
 
   it('listing does not follow a nextLink to another host', async () => {

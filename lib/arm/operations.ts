@@ -23,7 +23,6 @@ const POLL_INTERVAL_MS = 1_000;
 const CONFLICT_RETRY_DELAYS_MS = [1_000, 2_000, 4_000];
 const AUTHORIZATION_API_VERSION = '2022-04-01';
 const STORAGE_API_VERSION = '2023-05-01';
-const KEY_VAULT_API_VERSION = '2023-07-01';
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
@@ -136,16 +135,10 @@ export async function createResourceGroup(
   await session.resources(subscriptionId).resourceGroups.createOrUpdate(resourceGroup, { location }, readTimeout());
 }
 
-/**
- * Names (lower case) of the Key Vaults in a subscription that the caller can read (Vaults_ListBySubscription;
- * no Key Vault SDK is installed for this one read).
- */
+/** Names (lower case) of the Key Vaults in a subscription that the caller can read (Vaults_ListBySubscription). */
 export async function listKeyVaultNames(session: ArmSession, subscriptionId: string): Promise<Set<string>> {
-  const path = `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.KeyVault/vaults?api-version=${KEY_VAULT_API_VERSION}`;
-  const names = await readArmList(session, session.authorization(subscriptionId), path, (vault) =>
-    typeof vault === 'object' && vault !== null && 'name' in vault && typeof vault.name === 'string' ? vault.name.toLowerCase() : undefined,
-  );
-  return new Set(names);
+  const vaults = await collect(session.keyVault(subscriptionId).vaults.listBySubscription(readTimeout()));
+  return new Set(vaults.flatMap((vault) => (vault.name ? [vault.name.toLowerCase()] : [])));
 }
 
 /** Whether a storage account (by its validated ARM id) still exists; throws when ARM's answer does not say. */
