@@ -10,11 +10,12 @@ import path from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { scaleSubscriptionId } from '../emulator/arm/seed-scale';
+import { localPortalEnv } from '../emulator/config';
 import { BULK_CONCURRENCY } from '../lib/bulk/run-bulk';
 import type { DeletedAccountRef } from '../lib/deleted-accounts/schemas';
 import { gzippedBytes, mainViewScripts, measureTable, runBulkInUi } from './browser-rows';
 import { signInAsAdmin, startBrowser, waitForList, type BenchBrowser } from './support/browser';
-import { armUrl, benchEnv, benchStateDir, portalUrl, root, sampleRss, treeRssBytes, startLocalPortal, type LocalPortal } from './support/local-portal';
+import { armUrl, benchEnv, benchPorts, benchStateDir, portalUrl, root, sampleRss, treeRssBytes, startLocalPortal, type LocalPortal } from './support/local-portal';
 
 /** Per-request latency of the emulator for the listing rows: roughly what a nearby ARM region answers in. */
 const LIST_LATENCY_MS = 50;
@@ -75,6 +76,8 @@ async function nodeTask<T>(task: string, args: unknown, token: string): Promise<
       cwd: root,
       env: {
         ...benchEnv(),
+        // The portal's server code in this process, configured as scripts/start.ts configures the portal.
+        ...localPortalEnv({ host: 'localhost', armPort: benchPorts.arm, identityPort: benchPorts.identity }),
         NODE_EXTRA_CA_CERTS: path.join(benchStateDir, 'ca.pem'),
         BENCH_TOKEN: token,
         BENCH_ARM_URL: armUrl,

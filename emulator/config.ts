@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEMO_PORTAL_CLIENT_ID, DEMO_TENANT } from './demo-world';
 
 /**
  * Where the local stand-ins listen and keep their state. Every value can be overridden by an
@@ -37,4 +38,17 @@ export function armBaseUrl(config: Pick<EmulatorConfig, 'host' | 'armPort'>): st
 
 export function identityBaseUrl(config: Pick<EmulatorConfig, 'host' | 'identityPort'>): string {
   return `https://${config.host}:${config.identityPort}`;
+}
+
+/**
+ * The portal's settings for the local stand-ins, as environment variables: scripts/start.ts (and test and
+ * bench harnesses) pass them to the portal, which itself knows nothing of the emulator.
+ */
+export function localPortalEnv(config: Pick<EmulatorConfig, 'host' | 'armPort' | 'identityPort'>): Record<string, string> {
+  return {
+    AZURE_CLIENT_ID: DEMO_PORTAL_CLIENT_ID,
+    AZURE_TENANT_ID: DEMO_TENANT.id,
+    AZURE_AUTHORITY: `${identityBaseUrl(config)}/${DEMO_TENANT.id}/v2.0`,
+    ARM_ENDPOINT: armBaseUrl(config),
+  };
 }

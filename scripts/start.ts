@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readEmulatorConfig } from '../emulator/config';
+import { localPortalEnv, readEmulatorConfig } from '../emulator/config';
 import { DEMO_PASSWORD, DEMO_SERVICE_PRINCIPAL, DEMO_USERS } from '../emulator/demo-world';
 import { tlsPaths } from '../emulator/tls';
 
@@ -78,15 +78,13 @@ function buildIsStale(): boolean {
     if (!stat.isDirectory()) return stat.mtimeMs > builtAt;
     return fs.readdirSync(full).some((name) => newerThanBuild(path.join(entry, name)));
   };
-  // Everything the production build reads, the two emulator modules the portal imports included.
+  // Everything the production build reads.
   return [
     'app',
     'components',
     'lib',
     'public',
     'proxy.ts',
-    'emulator/config.ts',
-    'emulator/demo-world.ts',
     'next.config.js',
     'package-lock.json',
     'tsconfig.json',
@@ -114,7 +112,8 @@ async function main() {
 
   if (local) {
     await startEmulator(env, seedArgs);
-    // The portal's server calls the emulator over TLS signed by the local CA.
+    // The portal signs in against the local provider and calls the local ARM, over TLS signed by the local CA.
+    Object.assign(env, localPortalEnv(config));
     env.NODE_EXTRA_CA_CERTS = tlsPaths(config.stateDir).ca;
   }
   if (mode === 'emulator') {

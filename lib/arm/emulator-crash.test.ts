@@ -15,7 +15,7 @@ import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
 import { rawRequest, startTestIssuer, tempStateDir, userClaims, type TestIssuer } from '@/emulator/arm/test/harness';
 import { ensureTls, type TlsMaterial } from '@/emulator/tls';
 import { runBulkInBatches } from '@/lib/bulk/run-bulk';
-import { recordOutgoingRequests, type RequestRecorder } from './testing/portal-arm';
+import { pointPortalAt, recordOutgoingRequests, type RequestRecorder } from '@/test-support/portal-arm';
 
 vi.mock('server-only', () => ({}));
 const actions = await import('@/app/actions');
@@ -33,7 +33,7 @@ let port: number;
 let baseUrl: string;
 const adminKey = crypto.randomBytes(16).toString('hex');
 const children: ChildProcess[] = [];
-const previousEndpoint = process.env.ARM_ENDPOINT;
+let restoreEnv = () => {};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -103,7 +103,7 @@ beforeAll(async () => {
   issuer = await startTestIssuer(tls);
   port = await freePort();
   await startEmulator();
-  process.env.ARM_ENDPOINT = baseUrl;
+  restoreEnv = pointPortalAt(baseUrl);
   recorder = recordOutgoingRequests(tls.caPem);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   await admin('POST', '/world/resource-groups', { subscriptionId: P, name: GROUP, location: 'eastus' });
@@ -117,8 +117,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   recorder.restore();
-  if (previousEndpoint === undefined) delete process.env.ARM_ENDPOINT;
-  else process.env.ARM_ENDPOINT = previousEndpoint;
+  restoreEnv();
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await issuer.close();
 });

@@ -10,7 +10,7 @@ import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
 import { userClaims } from '@/emulator/arm/test/harness';
 import type { ActionResult } from '@/lib/action-result';
 import { runBatchRenewingToken, runBulkInBatches } from '@/lib/bulk/run-bulk';
-import { startPortalArm, worldEvents, type PortalArm } from './testing/portal-arm';
+import { startPortalArm, worldEvents, type PortalArm } from '@/test-support/portal-arm';
 
 vi.mock('server-only', () => ({}));
 const actions = await import('@/app/actions');

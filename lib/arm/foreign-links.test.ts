@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureTls } from '@/emulator/tls';
 import type { ActionResult } from '@/lib/action-result';
-import { recordOutgoingRequests, type RequestRecorder } from './testing/portal-arm';
+import { pointPortalAt, recordOutgoingRequests, type RequestRecorder } from '@/test-support/portal-arm';
 
 vi.mock('server-only', () => ({}));
 const actions = await import('@/app/actions');
@@ -76,17 +76,18 @@ const fakeArm: Handler = ({ method, url }): Answer => {
 let arm: Awaited<ReturnType<typeof listen>>;
 let foreign: Awaited<ReturnType<typeof listen>>;
 let recorder: RequestRecorder;
+let restoreEnv = () => {};
 beforeAll(async () => {
   arm = await listen(fakeArm, 'localhost');
   foreign = await listen(() => ({ status: 200, body: { status: 'Succeeded', value: [] } }));
-  process.env.ARM_ENDPOINT = arm.base;
+  restoreEnv = pointPortalAt(arm.base);
   recorder = recordOutgoingRequests(tls.caPem);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterAll(async () => {
   recorder.restore();
   vi.restoreAllMocks();
-  delete process.env.ARM_ENDPOINT;
+  restoreEnv();
   await Promise.all([arm.close(), foreign.close()]);
 });
 afterEach(() => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
 import type { DeletedAccount } from '@/lib/deleted-accounts/types';
-import { startPortalArm, type PortalArm } from './testing/portal-arm';
+import { startPortalArm, type PortalArm } from '@/test-support/portal-arm';
 
 vi.mock('server-only', () => ({}));
 const { listDeletedAccounts } = await import('@/app/actions');

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
 import type { ActionResult } from '@/lib/action-result';
-import { startPortalArm, worldEvents, type PortalArm } from './testing/portal-arm';
+import { startPortalArm, worldEvents, type PortalArm } from '@/test-support/portal-arm';
 
 vi.mock('server-only', () => ({}));
 const actions = await import('@/app/actions');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
 import { AZURE_REGIONS } from '@/lib/deleted-accounts/regions';
 import type { ActionResult } from '@/lib/action-result';
-import { startPortalArm, type PortalArm } from './testing/portal-arm';
+import { startPortalArm, type PortalArm } from '@/test-support/portal-arm';
 
 vi.mock('server-only', () => ({}));
 const actions = await import('@/app/actions');

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
 import { userClaims } from '@/emulator/arm/test/harness';
-import { hashToken, startPortalArm, type PortalArm } from './testing/portal-arm';
+import { hashToken, startPortalArm, type PortalArm } from '@/test-support/portal-arm';
 
 vi.mock('server-only', () => ({}));
 // Before the SDK loads: its logger reads the level once.

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { localPortalEnv } from '@/emulator/config';
 import { DEMO_PORTAL_CLIENT_ID, DEMO_TENANT } from '@/emulator/demo-world';
 import { discoveryUrl, PortalConfigError, readPortalConfig } from './portal-config';
 
 describe('readPortalConfig', () => {
-  it('uses the local stand-ins when nothing is configured', () => {
-    expect(readPortalConfig({})).toEqual({
+  it('refuses to guess when nothing is configured, and says the two ways to configure it', () => {
+    expect(() => readPortalConfig({})).toThrow(/not configured: set AZURE_CLIENT_ID and AZURE_TENANT_ID .* or start it with `npm start`/);
+  });
+
+  it('uses the local stand-ins with the settings npm start passes in, and calls that mode local', () => {
+    expect(readPortalConfig(localPortalEnv({ host: 'localhost', armPort: 4443, identityPort: 4444 }))).toEqual({
       mode: 'local',
       clientId: DEMO_PORTAL_CLIENT_ID,
       tenantId: DEMO_TENANT.id,
@@ -14,7 +19,7 @@ describe('readPortalConfig', () => {
   });
 
   it('follows the stand-ins to other ports', () => {
-    const config = readPortalConfig({ IDENTITY_PORT: '4544', ARM_EMULATOR_PORT: '4543' });
+    const config = readPortalConfig(localPortalEnv({ host: 'localhost', armPort: 4543, identityPort: 4544 }));
     expect(config.authority).toBe(`https://localhost:4544/${DEMO_TENANT.id}/v2.0`);
     expect(config.armEndpoint).toBe('https://localhost:4543');
   });
@@ -34,9 +39,10 @@ describe('readPortalConfig', () => {
   });
 
   it('refuses insecure or malformed endpoints', () => {
-    expect(() => readPortalConfig({ ARM_ENDPOINT: 'http://management.azure.com' })).toThrow(PortalConfigError);
-    expect(() => readPortalConfig({ ARM_ENDPOINT: 'https://management.azure.com/evil' })).toThrow(PortalConfigError);
-    expect(() => readPortalConfig({ AZURE_AUTHORITY: 'https://user:pw@login.example.com/t' })).toThrow(PortalConfigError);
+    const app = { AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555', AZURE_TENANT_ID: 'contoso.onmicrosoft.com' };
+    expect(() => readPortalConfig({ ...app, ARM_ENDPOINT: 'http://management.azure.com' })).toThrow(PortalConfigError);
+    expect(() => readPortalConfig({ ...app, ARM_ENDPOINT: 'https://management.azure.com/evil' })).toThrow(PortalConfigError);
+    expect(() => readPortalConfig({ ...app, AZURE_AUTHORITY: 'https://user:pw@login.example.com/t' })).toThrow(PortalConfigError);
     expect(() => readPortalConfig({ AZURE_CLIENT_ID: 'not-a-guid', AZURE_TENANT_ID: 'x' })).toThrow(PortalConfigError);
   });
 

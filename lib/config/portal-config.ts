@@ -1,9 +1,7 @@
-import { DEMO_PORTAL_CLIENT_ID, DEMO_TENANT } from '@/emulator/demo-world';
-import { armBaseUrl, identityBaseUrl, readEmulatorConfig } from '@/emulator/config';
-
 /**
  * Where the portal signs people in and which ARM it talks to. Read from the environment at runtime so that
- * one build serves both the local stand-ins and real Azure.
+ * one build serves both the local stand-ins and real Azure; the portal knows nothing of the local stand-ins
+ * (`npm start` passes their settings in, see scripts/start.ts).
  */
 export interface PortalConfig {
   /** 'local' when the sign-in authority is this machine: the page then helps with the local certificate. */
@@ -48,33 +46,24 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export function readPortalConfig(env: Env = process.env): PortalConfig {
   const clientId = env.AZURE_CLIENT_ID?.trim() || undefined;
-  const tenantIdFromEnv = env.AZURE_TENANT_ID?.trim() || undefined;
-  const local = readEmulatorConfig(env as NodeJS.ProcessEnv);
-
-  if (clientId !== undefined && !GUID.test(clientId)) {
-    throw new PortalConfigError(`AZURE_CLIENT_ID must be a GUID, got '${clientId}'`);
+  const tenantId = env.AZURE_TENANT_ID?.trim() || undefined;
+  if (clientId === undefined) {
+    throw new PortalConfigError(
+      'The portal is not configured: set AZURE_CLIENT_ID and AZURE_TENANT_ID (your Entra app registration), or start it with `npm start`, which runs the local Azure and passes its settings.',
+    );
   }
-  if (clientId !== undefined && tenantIdFromEnv === undefined && !env.AZURE_AUTHORITY) {
-    throw new PortalConfigError('AZURE_CLIENT_ID is set: set AZURE_TENANT_ID (or AZURE_AUTHORITY) too');
-  }
-  const tenantId = tenantIdFromEnv ?? DEMO_TENANT.id;
+  if (!GUID.test(clientId)) throw new PortalConfigError(`AZURE_CLIENT_ID must be a GUID, got '${clientId}'`);
+  if (tenantId === undefined) throw new PortalConfigError('AZURE_CLIENT_ID is set: set AZURE_TENANT_ID too');
   if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
     throw new PortalConfigError(`AZURE_TENANT_ID must be a GUID or a domain, got '${tenantId}'`);
   }
-
-  const defaultAuthority =
-    clientId === undefined
-      ? `${identityBaseUrl(local)}/${tenantId}/v2.0`
-      : `https://login.microsoftonline.com/${tenantId}`;
-  const authority = httpsUrl('AZURE_AUTHORITY', env.AZURE_AUTHORITY?.trim() || defaultAuthority);
-
-  const defaultArm = clientId === undefined ? armBaseUrl(local) : 'https://management.azure.com';
-  const arm = httpsUrl('ARM_ENDPOINT', env.ARM_ENDPOINT?.trim() || defaultArm);
+  const authority = httpsUrl('AZURE_AUTHORITY', env.AZURE_AUTHORITY?.trim() || `https://login.microsoftonline.com/${tenantId}`);
+  const arm = httpsUrl('ARM_ENDPOINT', env.ARM_ENDPOINT?.trim() || 'https://management.azure.com');
   if (arm.pathname !== '/') throw new PortalConfigError('ARM_ENDPOINT must be a bare origin, without a path');
 
   return {
     mode: LOOPBACK_HOSTS.has(authority.hostname) ? 'local' : 'azure',
-    clientId: clientId ?? DEMO_PORTAL_CLIENT_ID,
+    clientId,
     tenantId,
     authority: withoutTrailingSlash(authority),
     armEndpoint: withoutTrailingSlash(arm),

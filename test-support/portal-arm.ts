@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import https from 'node:https';
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { startTestArm, type TestArm } from '@/emulator/arm/test/harness';
+import { localPortalEnv } from '@/emulator/config';
 
 export interface OutgoingRequest {
   method: string;
@@ -78,6 +79,22 @@ export function recordOutgoingRequests(caPem: string): RequestRecorder {
   };
 }
 
+/**
+ * Configures the portal in this process as `npm start` does for the local stand-ins, with its ARM endpoint at
+ * `armEndpoint`; returns what puts the environment back.
+ */
+export function pointPortalAt(armEndpoint: string): () => void {
+  const settings = { ...localPortalEnv({ host: 'localhost', armPort: 0, identityPort: 0 }), ARM_ENDPOINT: armEndpoint };
+  const previous = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, settings);
+  return () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
 export interface PortalArm {
   arm: TestArm;
   recorder: RequestRecorder;
@@ -92,8 +109,7 @@ export interface PortalArm {
  */
 export async function startPortalArm(): Promise<PortalArm> {
   const arm = await startTestArm();
-  const previousEndpoint = process.env.ARM_ENDPOINT;
-  process.env.ARM_ENDPOINT = arm.arm.baseUrl;
+  const restoreEnv = pointPortalAt(arm.arm.baseUrl);
   const wide = { capacity: 1e6, refillPerSecond: 1e6 };
   await arm.admin('PUT', '/throttle', { reads: wide, writes: wide, deletes: wide });
   await arm.admin('PUT', '/lro', { durationSeconds: 0 });
@@ -104,8 +120,7 @@ export async function startPortalArm(): Promise<PortalArm> {
     armOrigin: new URL(arm.arm.baseUrl).origin,
     async close() {
       recorder.restore();
-      if (previousEndpoint === undefined) delete process.env.ARM_ENDPOINT;
-      else process.env.ARM_ENDPOINT = previousEndpoint;
+      restoreEnv();
       await arm.close();
     },
   };
