@@ -24,6 +24,9 @@ const nextConfig = {
   // `ANALYZE=1 NEXT_DIST_DIR=.next-analyze next build` keeps source maps, to attribute the bundle's bytes.
   productionBrowserSourceMaps: process.env.ANALYZE === '1',
   reactStrictMode: true,
+  // The portal has two root layouts (the portal, and MSAL's bare redirect bridge): a 404 for any unknown path
+  // needs the global not-found page (app/global-not-found.tsx).
+  experimental: { globalNotFound: true },
   async headers() {
     return [
       { source: '/:path*', headers: everyPage },

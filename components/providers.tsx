@@ -1,15 +1,10 @@
 'use client';
 
-import { useRef, useState, type ReactNode } from 'react';
-import { useServerInsertedHTML } from 'next/navigation';
+import { useState, type ReactNode } from 'react';
 import {
-  createDOMRenderer,
   FluentProvider,
   makeStaticStyles,
   makeStyles,
-  RendererProvider,
-  renderToStyleElements,
-  SSRProvider,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -18,6 +13,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MsalProvider } from '@azure/msal-react';
 import { EventType, PublicClientApplication, type AuthenticationResult } from '@azure/msal-browser';
 import { buildMsalConfiguration, type PublicAuthConfig } from '@/lib/auth/msal-config';
+import { FluentSsr } from './fluent-ssr';
 import type { ThemeChoice } from '@/lib/theme/theme-mode';
 import { ThemeChoiceProvider, useThemeChoice } from './theme-context';
 import { AuthConfigContext } from './auth-config-context';
@@ -71,23 +67,13 @@ export function Providers(props: {
   initialSystemDark: boolean;
   children: ReactNode;
 }) {
-  // Fluent UI (Griffel) collects the styles of the server render and hands them over before hydration.
-  const [renderer] = useState(() => createDOMRenderer());
-  const stylesInserted = useRef(false);
-  useServerInsertedHTML(() => {
-    if (stylesInserted.current) return null;
-    stylesInserted.current = true;
-    return <>{renderToStyleElements(renderer)}</>;
-  });
-
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } }),
   );
   const [msal] = useState(() => createMsal(props.authConfig));
 
   return (
-    <RendererProvider renderer={renderer}>
-      <SSRProvider>
+    <FluentSsr>
         <ThemeChoiceProvider initialChoice={props.initialTheme} initialSystemDark={props.initialSystemDark}>
           <ThemedFluent>
             <AuthConfigContext.Provider value={props.authConfig}>
@@ -97,7 +83,6 @@ export function Providers(props: {
             </AuthConfigContext.Provider>
           </ThemedFluent>
         </ThemeChoiceProvider>
-      </SSRProvider>
-    </RendererProvider>
+    </FluentSsr>
   );
 }
