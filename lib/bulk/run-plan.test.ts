@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionResult } from '@/lib/action-result';
 import { buildRecoveryPlan, type PlanPhase, type PlanStep } from '@/lib/deleted-accounts/recovery-plan';
 import type { DeletedAccount, Prerequisite } from '@/lib/deleted-accounts/types';
-import { runRecoveryPlan } from './run-plan';
+import { runRecoveryPlan, summarizePlanRun } from './run-plan';
 
 const vault: Prerequisite = {
   kind: 'key-vault',
@@ -88,5 +88,36 @@ describe('runRecoveryPlan', () => {
     });
     expect(sent).toEqual(['kv:kv-old', a, plan.steps[2]?.key]);
     expect(run.outcomes.has(c)).toBe(false);
+  });
+});
+
+describe('summarizePlanRun', () => {
+  const plan = buildRecoveryPlan([account('a', [vault]), account('b', [vault]), account('c', [])]);
+  const [, a, b, c] = plan.steps as [PlanStep, PlanStep, PlanStep, PlanStep];
+
+  it('counts steps and accounts apart, and reports a blocked account as failed with the step that blocked it', () => {
+    const run = {
+      outcomes: new Map([
+        ['kv:kv-old', { state: 'failed' as const, error: failure.ok ? undefined! : failure.error }],
+        [a.key, { state: 'blocked' as const, by: 'Recover Key Vault kv-old' }],
+        [b.key, { state: 'blocked' as const, by: 'Recover Key Vault kv-old' }],
+        [c.key, { state: 'done' as const }],
+      ]),
+    };
+    const { text, summary, doneKeys } = summarizePlanRun(plan, run);
+    expect(text).toBe('1 step failed, 1 recovered, 2 blocked');
+    expect(summary.done).toHaveLength(1);
+    expect(summary.failed.map((entry) => entry.error.message)).toEqual([
+      'Not attempted: Recover Key Vault kv-old did not succeed.',
+      'Not attempted: Recover Key Vault kv-old did not succeed.',
+    ]);
+    expect([...doneKeys]).toEqual([c.key]);
+  });
+
+  it('keeps what an earlier run did among the steps done, so a retry does not send it again', () => {
+    const run = { outcomes: new Map([['kv:kv-old', { state: 'done' as const }], [a.key, { state: 'done' as const }], [b.key, { state: 'done' as const }]]) };
+    const { text, doneKeys } = summarizePlanRun(plan, run, new Set([c.key]));
+    expect(text).toBe('1 step done, 2 recovered');
+    expect(doneKeys).toEqual(new Set([c.key, 'kv:kv-old', a.key, b.key]));
   });
 });
