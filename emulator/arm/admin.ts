@@ -10,12 +10,16 @@ import type { FaultInjector } from './faults';
 import { json, type ArmResponse, type RequestContext } from './pipeline';
 import { canonicalRegion } from './regions';
 import { toArmAccount, toArmDeletedAccount, toArmDeletedStorageAccount, toArmDeletedVault, toArmVault } from './representations';
+import { toArmApiManagementService, toArmDeletedApiManagementService } from './representations';
+import { toArmConfigurationStore, toArmDeletedConfigurationStore } from './representations';
 import { seedDemo } from './seed-demo';
 import { seedScale } from './seed-scale';
 import type { ArmStore } from './store';
 import { DEFAULT_LIMITS, type Throttle } from './throttle';
 import { DEFAULTS, type World } from './world';
 import { assignRole, buildAccount, buildDeletedAccount, buildDeletedStorageAccount, buildDeletedVault, buildVault, subscriptionRecord } from './world-builder';
+import { buildApiManagementService, buildDeletedApiManagementService } from './world-builder';
+import { buildConfigurationStore, buildDeletedConfigurationStore } from './world-builder';
 
 export interface AdminServices {
   world: World;
@@ -40,6 +44,10 @@ const name = z.string().min(1).max(90);
 const region = z.string().refine((v) => canonicalRegion(v) !== undefined, 'must be a known Azure region');
 const vaultName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/);
 const retentionDays = z.number().int().min(7).max(90);
+const apiManagementServiceName = z.string().regex(/^[a-zA-Z](?:[a-zA-Z0-9-]{0,48}[a-zA-Z0-9])?$/);
+
+const configurationStoreName = z.string().regex(/^[a-zA-Z0-9_-]{5,50}$/);
+const configurationStoreRetention = z.number().int().min(1).max(7);
 
 const schemas = {
   reset: z.object({ seed: seedName.default('none'), scale: scaleOptions }).strict(),
@@ -139,6 +147,50 @@ const schemas = {
       purgeProtection: z.boolean().default(false),
     })
     .strict(),
+  configurationStore: z
+    .object({
+      subscriptionId: guid,
+      resourceGroup: name,
+      name: configurationStoreName,
+      location: region,
+      sku: z.enum(['Free', 'Standard']).default('Standard'),
+      softDeleteRetentionInDays: configurationStoreRetention.optional(),
+      enablePurgeProtection: z.boolean().optional(),
+      tags: z.record(z.string(), z.string()).optional(),
+    })
+    .strict(),
+  deletedConfigurationStore: z
+    .object({
+      subscriptionId: guid,
+      resourceGroup: name,
+      name: configurationStoreName,
+      location: region,
+      deletedHoursAgo: z.number().min(0).max(24 * 3650).default(0),
+      retentionDays: configurationStoreRetention.default(7),
+      purgeProtection: z.boolean().default(false),
+      tags: z.record(z.string(), z.string()).optional(),
+    })
+    .strict(),
+  apiManagementService: z
+    .object({
+      subscriptionId: guid,
+      resourceGroup: name,
+      name: apiManagementServiceName,
+      location: region,
+      sku: z.object({ name: z.enum(['Developer', 'Basic', 'Standard', 'Premium', 'Consumption']), capacity: z.number().int().min(0).max(12) }).strict().optional(),
+      publisherEmail: z.string().min(1).max(100).optional(),
+      publisherName: z.string().min(1).max(100).optional(),
+    })
+    .strict(),
+  deletedApiManagementService: z
+    .object({
+      subscriptionId: guid,
+      resourceGroup: name,
+      name: apiManagementServiceName,
+      location: region,
+      deletedHoursAgo: z.number().min(0).max(24 * 3650).default(0),
+    })
+    .strict(),
   storage: z.object({ subscriptionId: guid, resourceGroup: name, name: z.string().regex(/^[a-z0-9]{3,24}$/), location: region }).strict(),
   deletedStorage: z
     .object({
@@ -225,6 +277,8 @@ export async function handleAdmin(ctx: RequestContext, services: AdminServices):
       store.sweepExpired(now);
       store.sweepExpiredStorageAccounts(now);
       store.sweepExpiredVaults(now);
+      store.sweepExpiredConfigurationStores(now);
+      store.sweepExpiredApiManagementServices(now);
       return json(200, { now: new Date(now).toISOString() });
     }
     case 'PUT /latency':
@@ -315,6 +369,70 @@ export async function handleAdmin(ctx: RequestContext, services: AdminServices):
       const now = world.now();
       store.sweepExpiredVaults(now);
       return json(200, { value: store.listDeletedVaults({ subscriptionId: sub, now, limit: 1_000_000 }).map(toArmDeletedVault) });
+    }
+    case 'POST /world/configuration-stores': {
+      const spec = parse(schemas.configurationStore, body);
+      // Names are global, live or deleted: both cannot exist.
+      if (store.findConfigurationStoreByName(spec.name) || store.findDeletedConfigurationStoreByName(spec.name, world.now())) {
+        throw adminError(409, 'InvalidAdminRequest', `A configuration store named '${spec.name}' exists, live or soft-deleted.`);
+      }
+      const now = world.now();
+      const created = buildConfigurationStore({ ...spec, createdAt: now }, now);
+      store.putConfigurationStore(created);
+      return json(201, toArmConfigurationStore(created, now));
+    }
+    case 'POST /world/deleted-configuration-stores': {
+      const { deletedHoursAgo, retentionDays, purgeProtection, ...spec } = parse(schemas.deletedConfigurationStore, body);
+      if (store.findConfigurationStoreByName(spec.name)) throw adminError(409, 'InvalidAdminRequest', `A live configuration store named '${spec.name}' exists.`);
+      const now = world.now();
+      const deleted = buildDeletedConfigurationStore(
+        { ...spec, softDeleteRetentionInDays: retentionDays, enablePurgeProtection: purgeProtection },
+        now - deletedHoursAgo * 3600_000,
+        now,
+      );
+      store.putDeletedConfigurationStore(deleted);
+      return json(201, toArmDeletedConfigurationStore(deleted));
+    }
+    case 'GET /world/deleted-configuration-stores': {
+      const sub = ctx.url.searchParams.get('subscriptionId');
+      if (!sub || !guid.safeParse(sub).success) throw adminError(400, 'InvalidAdminRequest', "The 'subscriptionId' query parameter (a GUID) is required.");
+      const now = world.now();
+      store.sweepExpiredConfigurationStores(now);
+      return json(200, { value: store.listDeletedConfigurationStores({ subscriptionId: sub, now, limit: 1_000_000 }).map(toArmDeletedConfigurationStore) });
+    }
+    case 'POST /world/api-management-services': {
+      const spec = parse(schemas.apiManagementService, body);
+      const now = world.now();
+      // Names are global, live or deleted: both cannot exist.
+      if (store.findApiManagementServiceByName(spec.name) || store.findDeletedApiManagementServiceByName(spec.name, now)) {
+        throw adminError(409, 'InvalidAdminRequest', `An API Management service named '${spec.name}' exists, live or soft-deleted.`);
+      }
+      const service = buildApiManagementService({ ...spec, createdAt: now }, now);
+      store.putApiManagementService(service);
+      return json(201, toArmApiManagementService(service, { provisioningState: 'Succeeded', targetProvisioningState: '' }));
+    }
+    case 'POST /world/deleted-api-management-services': {
+      const { deletedHoursAgo, ...spec } = parse(schemas.deletedApiManagementService, body);
+      if (store.findApiManagementServiceByName(spec.name)) throw adminError(409, 'InvalidAdminRequest', `A live API Management service named '${spec.name}' exists.`);
+      const now = world.now();
+      const deleted = buildDeletedApiManagementService(spec, now - deletedHoursAgo * 3600_000, now);
+      store.putDeletedApiManagementService(deleted);
+      return json(201, toArmDeletedApiManagementService(deleted));
+    }
+    case 'GET /world/api-management-services':
+    case 'GET /world/deleted-api-management-services': {
+      const sub = ctx.url.searchParams.get('subscriptionId');
+      if (!sub || !guid.safeParse(sub).success) throw adminError(400, 'InvalidAdminRequest', "The 'subscriptionId' query parameter (a GUID) is required.");
+      const now = world.now();
+      if (route === 'GET /world/api-management-services') {
+        const live = store.listApiManagementServices(sub).map((s) =>
+          toArmApiManagementService(s, { provisioningState: now < s.readyAt ? 'Activating' : 'Succeeded', targetProvisioningState: '' }),
+        );
+        return json(200, { value: live });
+      }
+      store.sweepExpiredApiManagementServices(now);
+      const deleted = store.listDeletedApiManagementServices({ subscriptionId: sub, now, limit: 1_000_000 });
+      return json(200, { value: deleted.map((s) => toArmDeletedApiManagementService(s)) });
     }
     case 'POST /world/storage-accounts': {
       const spec = parse(schemas.storage, body);

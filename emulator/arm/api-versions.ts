@@ -164,6 +164,57 @@ export const STORAGE_VERSIONS = newestFirst([
 /** Microsoft.Storage versions that know `deletedAccounts` (introduced in 2021-06-01). */
 export const STORAGE_DELETED_ACCOUNT_VERSIONS = STORAGE_VERSIONS.filter((v) => v >= '2021-06-01');
 
+export const API_MANAGEMENT_VERSIONS = newestFirst([
+  '2016-07-07',
+  '2016-10-10',
+  '2017-03-01',
+  '2018-01-01',
+  '2018-06-01-preview',
+  '2019-01-01',
+  '2019-12-01',
+  '2019-12-01-preview',
+  '2020-06-01-preview',
+  '2020-12-01',
+  '2021-01-01-preview',
+  '2021-04-01-preview',
+  // Azure CLI 2.45 (azure-mgmt-apimanagement 3.0.0) and 2.39 (contract §0.1).
+  '2021-08-01',
+  '2021-12-01-preview',
+  '2022-04-01-preview',
+  // @azure/arm-apimanagement 9 and Azure CLI 2.72 (contract §0.1).
+  '2022-08-01',
+  '2022-09-01-preview',
+  '2023-03-01-preview',
+  '2023-05-01-preview',
+  '2023-09-01-preview',
+  // @azure/arm-apimanagement 10 (contract §0.1).
+  '2024-05-01',
+  '2024-06-01-preview',
+  '2024-10-01-preview',
+  '2025-03-01-preview',
+]);
+
+/** Microsoft.ApiManagement versions that know soft delete and `deletedservices` (2020-06-01-preview onwards, docs). */
+export const API_MANAGEMENT_SOFT_DELETE_VERSIONS = API_MANAGEMENT_VERSIONS.filter((v) => v >= '2020-06-01-preview');
+
+/**
+ * Microsoft.AppConfiguration versions that know soft delete (deletedConfigurationStores, createMode), from
+ * 2021-10-01-preview: Azure CLI 2.45 sends 2022-05-01 (its azure-mgmt-appconfiguration profile),
+ * @azure/arm-appconfiguration 4 2023-03-01, Azure CLI 2.75 2024-05-01 (contract §0.1).
+ */
+export const APPCONFIGURATION_VERSIONS = newestFirst([
+  '2021-10-01-preview',
+  '2022-03-01-preview',
+  '2022-05-01',
+  '2023-03-01',
+  '2023-08-01-preview',
+  '2023-09-01-preview',
+  '2024-05-01',
+  '2024-06-01',
+  '2024-06-15-preview',
+  '2025-02-01-preview',
+]);
+
 /** Reads `api-version` with ARM's case-insensitive query parameter names (`Api-Version` in the docs). */
 export function readQueryParam(query: URLSearchParams, name: string): string | undefined {
   const wanted = name.toLowerCase();

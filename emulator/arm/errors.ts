@@ -304,6 +304,72 @@ export const errors = {
         'it may have been deleted more than 14 days ago, or a new account with that name may have been created since.',
     ),
 
+  // Contract §3.4 (📄 azure-cli#22714, a terraform log): a create whose name is held, live or soft-deleted, fails
+  // through the LRO with this code and text. Only its body is used: it is the failed operation's `error`.
+  configurationStoreNameUnavailable: () => new ArmError(409, 'NameUnavailable', 'The specified name is already in use.'),
+
+  // ⚠️ Unverified (contract §3.4, §6.4: no source): ARM's usual 404 ResourceNotFound, naming the deleted store.
+  deletedConfigurationStoreNotFound: (location: string, name: string) =>
+    new ArmError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.AppConfiguration/locations/${location}/deletedConfigurationStores/${name}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    ),
+
+  // ⚠️ Unverified (contract §3.4: no source): createMode "Recover" with no soft-deleted store of that name in this
+  // subscription and resource group (retention over, purged, never deleted).
+  configurationStoreNotRecoverable: (rg: string, name: string) =>
+    new ArmError(
+      404,
+      'ResourceNotFound',
+      `No soft-deleted configuration store named '${name}' was found in resource group '${rg}' to recover. ` +
+        'It may have been purged or its retention period may have ended.',
+    ),
+
+  // ⚠️ Unverified, the emulator's choice (contract §3.4, §6.4: no source for code, status or text): a purge under
+  // purge protection is refused on the POST itself, before any operation starts.
+  configurationStorePurgeProtected: (name: string, scheduledPurgeDate: string) =>
+    new ArmError(
+      409,
+      'PurgeProtectionEnabled',
+      `The configuration store '${name}' has purge protection enabled and cannot be purged before its scheduled purge date '${scheduledPurgeDate}'.`,
+    ),
+
+  // Contract §3.3 (📄 azure-cli PR #21362): the code is InvalidProperty; the source truncates the text, this
+  // wording is the emulator's ⚠️.
+  configurationStorePurgeProtectionIrreversible: () =>
+    new ArmError(400, 'InvalidProperty', "The property 'EnablePurgeProtection' cannot be set to false once purge protection is enabled."),
+
+  // ⚠️ Unverified: retention is set at creation only (docs); code as above, text the emulator's.
+  configurationStoreRetentionImmutable: () =>
+    new ArmError(400, 'InvalidProperty', "The property 'SoftDeleteRetentionInDays' cannot be changed after the configuration store is created."),
+
+  // Contract §4.3 (📄 terraform-provider-azurerm#11580, #12839): code and text as reported. ⚠️ The status is
+  // unverified: 409, as ARM answers a name conflict.
+  apiManagementServiceSoftDeleted: (name: string) =>
+    new ArmError(
+      409,
+      'ServiceAlreadyExistsInSoftDeletedState',
+      `Api service ${name} was soft-deleted. In order to create the new service with the same name, you have to either undelete the service or purge it. See https://aka.ms/apimsoftdelete.`,
+    ),
+
+  // ⚠️ Unverified: a live service of another resource group or subscription holds the name (names are global).
+  apiManagementServiceNameTaken: (name: string) => new ArmError(409, 'ServiceAlreadyExists', `Api service already exists: ${name}`),
+
+  // ⚠️ Unverified (contract §4.3: "ServiceNotFound" reported for a purge in 2021; no status or text): a deleted
+  // service that does not exist in that subscription and location, on get or purge.
+  deletedApiManagementServiceNotFound: (name: string) => new ArmError(404, 'ServiceNotFound', `Api service does not exist: ${name}`),
+
+  // ⚠️ Unverified, the emulator's choice (contract §4.3: the RP "will error", no code quoted): restore:true with no
+  // soft-deleted service of that name in this subscription and resource group.
+  apiManagementServiceNotRestorable: (rg: string, name: string) =>
+    new ArmError(
+      404,
+      'ServiceNotFound',
+      `Api service ${name} cannot be restored: no soft-deleted API Management service with this name was found in resource group '${rg}' ` +
+        'of this subscription. It may have been purged, or its 48-hour retention period may have ended.',
+    ),
+
   operationNotFound: (id: string) =>
     new ArmError(404, 'OperationNotFound', `The operation '${id}' could not be found.`),
 

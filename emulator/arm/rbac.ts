@@ -99,6 +99,23 @@ export const BUILT_IN_ROLES = {
     dataActions: [],
     notDataActions: [],
   },
+  'App Configuration Contributor': {
+    id: 'fe86443c-f201-4fc4-9d2a-ac61149fbda0',
+    roleName: 'App Configuration Contributor',
+    description: 'Grants permission for all management operations, except purge, for App Configuration resources.',
+    actions: [
+      'Microsoft.Authorization/*/read',
+      'Microsoft.AppConfiguration/*',
+      'Microsoft.Resources/subscriptions/resourceGroups/read',
+      'Microsoft.Resources/deployments/*',
+      'Microsoft.Insights/alertRules/*',
+      'Microsoft.Support/*',
+    ],
+    // Lists, reads and recovers deleted stores, but cannot purge them (contract §3.5).
+    notActions: ['Microsoft.AppConfiguration/locations/deletedConfigurationStores/purge/action'],
+    dataActions: [],
+    notDataActions: [],
+  },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type BuiltInRoleName = keyof typeof BUILT_IN_ROLES;

@@ -4,6 +4,10 @@
  */
 import type {
   AccountRecord,
+  ApiManagementServiceRecord,
+  DeletedApiManagementServiceRecord,
+  ConfigurationStoreRecord,
+  DeletedConfigurationStoreRecord,
   DeletedAccountRecord,
   DeletedStorageAccountRecord,
   DeletedVaultRecord,
@@ -13,7 +17,7 @@ import type {
   SubscriptionRecord,
   VaultRecord,
 } from './store';
-import { canonicalRegion } from './regions';
+import { canonicalRegion, REGIONS } from './regions';
 import { armTimestamp } from './world';
 
 export const accountId = (sub: string, rg: string, name: string) =>
@@ -195,6 +199,65 @@ export function toArmDeletedStorageAccount(account: DeletedStorageAccountRecord)
   };
 }
 
+export const apiManagementServiceId = (sub: string, rg: string, name: string) =>
+  `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.ApiManagement/service/${name}`;
+
+/** The id segment is the lower-case short region name; the body's `location` the display name (recording). */
+export const deletedApiManagementServiceId = (sub: string, location: string, name: string) =>
+  `/subscriptions/${sub}/providers/Microsoft.ApiManagement/locations/${canonicalRegion(location) ?? location.toLowerCase()}/deletedservices/${name}`;
+
+/** API Management writes locations as display names ('West US'), whatever spelling the service was created with (recording). */
+export const regionDisplayName = (location: string) => REGIONS.find((r) => r.name === canonicalRegion(location))?.displayName ?? location;
+
+/** A service as API Management writes it (recording `apim/test_apim_deleted_service.yaml`, spec examples). */
+export function toArmApiManagementService(service: ApiManagementServiceRecord, states: { provisioningState: string; targetProvisioningState: string }) {
+  const host = `${service.name}.azure-api.net`;
+  const region = canonicalRegion(service.location) ?? service.location.toLowerCase();
+  return {
+    id: apiManagementServiceId(service.subscriptionId, service.resourceGroup, service.name),
+    name: service.name,
+    type: 'Microsoft.ApiManagement/service',
+    tags: service.tags,
+    location: regionDisplayName(service.location),
+    properties: {
+      notificationSenderEmail: 'apimgmt-noreply@mail.windowsazure.com',
+      ...service.properties,
+      provisioningState: states.provisioningState,
+      targetProvisioningState: states.targetProvisioningState,
+      createdAtUtc: armTimestamp(service.createdAt),
+      gatewayUrl: `https://${host}`,
+      gatewayRegionalUrl: `https://${service.name}-${region}-01.regional.azure-api.net`,
+      developerPortalUrl: `https://${service.name}.developer.azure-api.net`,
+      managementApiUrl: `https://${service.name}.management.azure-api.net`,
+      hostnameConfigurations: [{ type: 'Proxy', hostName: host, negotiateClientCertificate: false, defaultSslBinding: true, certificateSource: 'BuiltIn' }],
+      publicNetworkAccess: 'Enabled',
+      virtualNetworkType: 'None',
+      disableGateway: false,
+      apiVersionConstraint: {},
+      platformVersion: 'stv2',
+    },
+    sku: service.sku,
+  };
+}
+
+/**
+ * The `DeletedServiceContract` (contract §4.2): `location` at the top level as the display name, ARM timestamps.
+ * A purge answers it with `scheduledPurgeDate` set to the purge time (recording): `purgedAt`.
+ */
+export function toArmDeletedApiManagementService(service: DeletedApiManagementServiceRecord, purgedAt?: number) {
+  return {
+    id: deletedApiManagementServiceId(service.subscriptionId, service.location, service.name),
+    name: service.name,
+    type: 'Microsoft.ApiManagement/deletedservices',
+    location: regionDisplayName(service.location),
+    properties: {
+      serviceId: apiManagementServiceId(service.subscriptionId, service.resourceGroup, service.name),
+      scheduledPurgeDate: armTimestamp(purgedAt ?? service.purgeAt),
+      deletionDate: armTimestamp(service.deletedAt),
+    },
+  };
+}
+
 export function operationStatus(operation: OperationRecord, now: number): 'InProgress' | OperationRecord['finalStatus'] {
   return now < operation.completesAt ? 'InProgress' : operation.finalStatus;
 }
@@ -213,4 +276,55 @@ export function toArmOperationStatus(operation: OperationRecord, now: number) {
   if (status !== 'InProgress') body.endTime = armTimestamp(operation.completesAt);
   if (status === 'Failed' && operation.error) body.error = operation.error;
   return body;
+}
+
+export const configurationStoreId = (sub: string, rg: string, name: string) =>
+  `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.AppConfiguration/configurationStores/${name}`;
+
+/** Like deleted vaults, the id segment is the lower-case short region name, whatever spelling the store was created with. */
+export const deletedConfigurationStoreId = (sub: string, location: string, name: string) =>
+  `/subscriptions/${sub}/providers/Microsoft.AppConfiguration/locations/${canonicalRegion(location) ?? location.toLowerCase()}/deletedConfigurationStores/${name}`;
+
+/**
+ * A store as App Configuration writes it (recording `appconfig/test_azconfig_mgmt.yaml`): `Creating` until its
+ * create or recover ends, then `Succeeded`; the endpoint is the data-plane host (nothing listens there).
+ */
+export function toArmConfigurationStore(store: ConfigurationStoreRecord, now: number) {
+  return {
+    type: 'Microsoft.AppConfiguration/configurationStores',
+    location: store.location,
+    properties: {
+      provisioningState: now < store.readyAt ? 'Creating' : 'Succeeded',
+      creationDate: armTimestamp(store.createdAt),
+      endpoint: `https://${store.name.toLowerCase()}.azconfig.io`,
+      encryption: { keyVaultProperties: null },
+      privateEndpointConnections: null,
+      publicNetworkAccess: null,
+      disableLocalAuth: false,
+      softDeleteRetentionInDays: 7,
+      enablePurgeProtection: false,
+      ...store.properties,
+    },
+    sku: store.sku,
+    id: configurationStoreId(store.subscriptionId, store.resourceGroup, store.name),
+    name: store.name,
+    tags: store.tags,
+  };
+}
+
+/** The `DeletedConfigurationStore` shape (contract §3.2): dates to the second, `purgeProtectionEnabled` always present. */
+export function toArmDeletedConfigurationStore(store: DeletedConfigurationStoreRecord) {
+  return {
+    id: deletedConfigurationStoreId(store.subscriptionId, store.location, store.name),
+    name: store.name,
+    type: 'Microsoft.AppConfiguration/deletedConfigurationStores',
+    properties: {
+      configurationStoreId: configurationStoreId(store.subscriptionId, store.resourceGroup, store.name),
+      location: store.location,
+      deletionDate: secondsTimestamp(store.deletedAt),
+      scheduledPurgeDate: secondsTimestamp(store.purgeAt),
+      tags: store.tags,
+      purgeProtectionEnabled: store.properties.enablePurgeProtection === true,
+    },
+  };
 }

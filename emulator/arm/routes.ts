@@ -4,6 +4,9 @@
  * (`resourceGroups` = `resourcegroups`), as in ARM.
  */
 import {
+  API_MANAGEMENT_SOFT_DELETE_VERSIONS,
+  API_MANAGEMENT_VERSIONS,
+  APPCONFIGURATION_VERSIONS,
   AUTHORIZATION_VERSIONS,
   COGNITIVE_ACCOUNT_VERSIONS,
   COGNITIVE_DELETED_ACCOUNT_VERSIONS,
@@ -14,6 +17,8 @@ import {
   STORAGE_VERSIONS,
 } from './api-versions';
 import { ArmError, errors } from './errors';
+import * as apiManagement from './handlers/api-management';
+import * as appConfiguration from './handlers/app-configuration';
 import * as authorization from './handlers/authorization';
 import * as cognitive from './handlers/cognitive';
 import type { Handler, Params } from './handlers/common';
@@ -48,6 +53,10 @@ const rg = (p: Params) => `/subscriptions/${p.sub}/resourceGroups/${p.rg}`;
 const csAccount = (p: Params) => accountId(p.sub!, p.rg!, p.name!);
 const kvVault = (p: Params) => `${rg(p)}/providers/Microsoft.KeyVault/vaults/${p.name}`;
 const kvDeletedVault = (p: Params) => `${sub(p)}/providers/Microsoft.KeyVault/locations/${p.location}/deletedVaults/${p.name}`;
+const acStore = (p: Params) => `${rg(p)}/providers/Microsoft.AppConfiguration/configurationStores/${p.name}`;
+const acDeletedStore = (p: Params) => `${sub(p)}/providers/Microsoft.AppConfiguration/locations/${p.location}/deletedConfigurationStores/${p.name}`;
+const amService = (p: Params) => `${rg(p)}/providers/Microsoft.ApiManagement/service/${p.name}`;
+const amDeletedService = (p: Params) => `${sub(p)}/providers/Microsoft.ApiManagement/locations/${p.location}/deletedservices/${p.name}`;
 const stAccount = (p: Params) => `${rg(p)}/providers/Microsoft.Storage/storageAccounts/${p.name}`;
 
 const at = (action: string, scope: (p: Params) => string) => (p: Params) => ({ action, scope: scope(p) });
@@ -60,6 +69,10 @@ const CS = 'subscriptions/{sub}/providers/Microsoft.CognitiveServices';
 const CS_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.CognitiveServices';
 const KV = 'subscriptions/{sub}/providers/Microsoft.KeyVault';
 const KV_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault';
+const AC = 'subscriptions/{sub}/providers/Microsoft.AppConfiguration';
+const AC_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.AppConfiguration';
+const AM = 'subscriptions/{sub}/providers/Microsoft.ApiManagement';
+const AM_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ApiManagement';
 const ST = 'subscriptions/{sub}/providers/Microsoft.Storage';
 const ST_RG = 'subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage';
 
@@ -176,6 +189,53 @@ export const ROUTES: readonly RouteDef[] = [
     GET: { handler: storage.getDeletedStorageAccount, authorize: at(storage.STORAGE_ACTIONS.deletedRead, sub) },
   }),
   route(`${ST}/locations/{location}/asyncoperations/{operation}`, STORAGE_VERSIONS, { GET: { handler: storage.getAsyncOperation } }),
+
+  route(`${AM}/service`, API_MANAGEMENT_VERSIONS, { GET: { handler: apiManagement.listServicesInSubscription } }),
+  route(`${AM_RG}/service`, API_MANAGEMENT_VERSIONS, {
+    GET: { handler: apiManagement.listServicesInGroup, authorize: at(apiManagement.API_MANAGEMENT_ACTIONS.read, rg) },
+  }),
+  // PUT with properties.restore = true restores a soft-deleted service: service/write in its resource group.
+  route(`${AM_RG}/service/{name}`, API_MANAGEMENT_VERSIONS, {
+    GET: { handler: apiManagement.getService, authorize: at(apiManagement.API_MANAGEMENT_ACTIONS.read, amService) },
+    PUT: { handler: apiManagement.putService, authorize: at(apiManagement.API_MANAGEMENT_ACTIONS.write, amService) },
+    DELETE: { handler: apiManagement.deleteService, authorize: at(apiManagement.API_MANAGEMENT_ACTIONS.delete, amService) },
+  }),
+  route(`${AM_RG}/service/{name}/operationresults/{operation}`, API_MANAGEMENT_VERSIONS, { GET: { handler: apiManagement.getServiceOperationResult } }),
+  // Deleted services live under the subscription (contract §4.4): only roles assigned there grant listing, reading
+  // or purging them.
+  route(`${AM}/deletedservices`, API_MANAGEMENT_SOFT_DELETE_VERSIONS, {
+    GET: { handler: apiManagement.listDeletedServices, authorize: at(apiManagement.API_MANAGEMENT_ACTIONS.deletedList, sub) },
+  }),
+  route(`${AM}/locations/{location}/deletedservices/{name}`, API_MANAGEMENT_SOFT_DELETE_VERSIONS, {
+    GET: { handler: apiManagement.getDeletedService, authorize: at(apiManagement.API_MANAGEMENT_ACTIONS.deletedRead, amDeletedService) },
+    DELETE: { handler: apiManagement.purgeDeletedService, authorize: at(apiManagement.API_MANAGEMENT_ACTIONS.deletedPurge, amDeletedService) },
+  }),
+  route(`${AM}/locations/{location}/deletedservices/{name}/operationresults/{operation}`, API_MANAGEMENT_SOFT_DELETE_VERSIONS, {
+    GET: { handler: apiManagement.getPurgeOperationResult },
+  }),
+
+  route(`${AC}/configurationStores`, APPCONFIGURATION_VERSIONS, { GET: { handler: appConfiguration.listConfigurationStoresInSubscription } }),
+  route(`${AC_RG}/configurationStores`, APPCONFIGURATION_VERSIONS, {
+    GET: { handler: appConfiguration.listConfigurationStoresInGroup, authorize: at(appConfiguration.CONFIGURATION_STORE_ACTIONS.read, rg) },
+  }),
+  // PUT with properties.createMode "Recover" recovers a soft-deleted store: configurationStores/write (contract §3.5).
+  route(`${AC_RG}/configurationStores/{name}`, APPCONFIGURATION_VERSIONS, {
+    GET: { handler: appConfiguration.getConfigurationStore, authorize: at(appConfiguration.CONFIGURATION_STORE_ACTIONS.read, acStore) },
+    PUT: { handler: appConfiguration.putConfigurationStore, authorize: at(appConfiguration.CONFIGURATION_STORE_ACTIONS.write, acStore) },
+    DELETE: { handler: appConfiguration.deleteConfigurationStore, authorize: at(appConfiguration.CONFIGURATION_STORE_ACTIONS.delete, acStore) },
+  }),
+  // Deleted stores live under the subscription: only roles assigned there grant listing, reading or purging them
+  // (contract §3.5; App Configuration Contributor does everything but purge).
+  route(`${AC}/deletedConfigurationStores`, APPCONFIGURATION_VERSIONS, {
+    GET: { handler: appConfiguration.listDeletedConfigurationStores, authorize: at(appConfiguration.CONFIGURATION_STORE_ACTIONS.deletedRead, sub) },
+  }),
+  route(`${AC}/locations/{location}/deletedConfigurationStores/{name}`, APPCONFIGURATION_VERSIONS, {
+    GET: { handler: appConfiguration.getDeletedConfigurationStore, authorize: at(appConfiguration.CONFIGURATION_STORE_ACTIONS.deletedRead, acDeletedStore) },
+  }),
+  route(`${AC}/locations/{location}/deletedConfigurationStores/{name}/purge`, APPCONFIGURATION_VERSIONS, {
+    POST: { handler: appConfiguration.purgeDeletedConfigurationStore, authorize: at(appConfiguration.CONFIGURATION_STORE_ACTIONS.deletedPurge, acDeletedStore) },
+  }),
+  route(`${AC}/locations/{location}/operationsStatus/{operation}`, APPCONFIGURATION_VERSIONS, { GET: { handler: appConfiguration.getOperationStatus } }),
 ];
 
 function matchPattern(pattern: readonly string[], segments: readonly string[]): Params | undefined {
@@ -222,6 +282,18 @@ const KNOWN_TYPES = new Map<string, readonly string[]>(Object.entries({
     'calculatemodelcapacity',
   ],
   'microsoft.keyvault': ['vaults', 'deletedvaults', 'managedhsms', 'deletedmanagedhsms', 'locations', 'operations', 'checknameavailability'],
+  'microsoft.appconfiguration': ['configurationstores', 'deletedconfigurationstores', 'locations', 'operations', 'checknameavailability'],
+  'microsoft.apimanagement': [
+    'service',
+    'deletedservices',
+    'locations',
+    'operations',
+    'checknameavailability',
+    'getdomainownershipidentifier',
+    'reportfeedback',
+    'checkfeedbackrequired',
+    'checkservicenameavailability',
+  ],
   'microsoft.storage': ['storageaccounts', 'deletedaccounts', 'locations', 'operations', 'checknameavailability', 'usages', 'skus'],
   'microsoft.authorization': [
     'roleassignments',

@@ -19,6 +19,8 @@ import {
   type AccountSpec,
   type VaultSpec,
 } from './world-builder';
+import { buildApiManagementService, buildDeletedApiManagementService, type ApiManagementServiceSpec } from './world-builder';
+import { buildConfigurationStore, buildDeletedConfigurationStore, type ConfigurationStoreSpec } from './world-builder';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
@@ -82,6 +84,34 @@ export const DEMO_DELETED_VAULTS: readonly DeletedVaultSpec[] = [
   // Its resource group was deleted too: recreate rg-hackathon before recovering it.
   { sub: D, rg: 'rg-hackathon', name: 'kv-hackathon', location: 'eastus', hoursAgo: 19 },
 ];
+
+type DemoConfigurationStoreSpec = Omit<ConfigurationStoreSpec, 'subscriptionId' | 'resourceGroup'> & { sub: string; rg: string };
+
+/** Soft-deleted App Configuration stores (Standard tier; retention 1-7 days). */
+export const DEMO_DELETED_CONFIGURATION_STORES: readonly (DemoConfigurationStoreSpec & { hoursAgo: number })[] = [
+  // Purge protection: recoverable, never purgeable before its scheduled purge date.
+  { sub: P, rg: 'rg-ai-prod', name: 'appcs-contoso-prod', location: 'eastus', hoursAgo: 48, softDeleteRetentionInDays: 7, enablePurgeProtection: true },
+  { sub: P, rg: 'rg-search-prod', name: 'appcs-contoso-flags', location: 'westus', hoursAgo: 6, softDeleteRetentionInDays: 7 },
+  // One day's retention, 20 hours gone: close to its purge date.
+  { sub: D, rg: 'rg-dev-ai', name: 'appcs-dev-settings', location: 'eastus2', hoursAgo: 20, softDeleteRetentionInDays: 1 },
+  { sub: S, rg: 'rg-fabrikam-labs', name: 'appcs-fabrikam-labs', location: 'japaneast', hoursAgo: 72, softDeleteRetentionInDays: 7 },
+];
+
+const LIVE_CONFIGURATION_STORES: readonly DemoConfigurationStoreSpec[] = [{ sub: P, rg: 'rg-ai-prod', name: 'appcs-contoso-live', location: 'eastus' }];
+
+type DemoApiManagementServiceSpec = Omit<ApiManagementServiceSpec, 'subscriptionId' | 'resourceGroup'> & { sub: string; rg: string };
+
+/** Soft-deleted API Management services (kept 48 h). */
+export const DEMO_DELETED_API_MANAGEMENT_SERVICES: readonly (DemoApiManagementServiceSpec & { hoursAgo: number })[] = [
+  { sub: P, rg: 'rg-openai-prod', name: 'apim-contoso-gateway', location: 'swedencentral', hoursAgo: 10 },
+  // Eight hours before its purge date.
+  { sub: D, rg: 'rg-dev-ai', name: 'apim-dev-internal', location: 'eastus2', hoursAgo: 40 },
+  // Its resource group was deleted too: recreate rg-hackathon before restoring.
+  { sub: D, rg: 'rg-hackathon', name: 'apim-hackathon', location: 'eastus', hoursAgo: 19 },
+  { sub: S, rg: 'rg-sandbox', name: 'apim-fabrikam-sandbox', location: 'eastus', hoursAgo: 20 },
+];
+
+const LIVE_API_MANAGEMENT_SERVICES: readonly DemoApiManagementServiceSpec[] = [{ sub: P, rg: 'rg-ai-prod', name: 'apim-contoso-live', location: 'eastus' }];
 
 const PTU_NOTE = { 'billing-note': 'provisioned deployment (PTU) keeps billing until purged' };
 
@@ -233,6 +263,18 @@ export function seedDemo(store: ArmStore, now: number): void {
     }
     for (const { sub, rg, ...spec } of LIVE_ACCOUNTS) {
       store.putAccount(buildAccount({ ...spec, subscriptionId: sub, resourceGroup: rg }, now));
+    }
+    for (const { sub, rg, hoursAgo, ...spec } of DEMO_DELETED_API_MANAGEMENT_SERVICES) {
+      store.putDeletedApiManagementService(buildDeletedApiManagementService({ ...spec, subscriptionId: sub, resourceGroup: rg }, now - hoursAgo * HOUR, now));
+    }
+    for (const { sub, rg, ...spec } of LIVE_API_MANAGEMENT_SERVICES) {
+      store.putApiManagementService(buildApiManagementService({ ...spec, subscriptionId: sub, resourceGroup: rg }, now));
+    }
+    for (const { sub, rg, hoursAgo, ...spec } of DEMO_DELETED_CONFIGURATION_STORES) {
+      store.putDeletedConfigurationStore(buildDeletedConfigurationStore({ ...spec, subscriptionId: sub, resourceGroup: rg }, now - hoursAgo * HOUR, now));
+    }
+    for (const { sub, rg, ...spec } of LIVE_CONFIGURATION_STORES) {
+      store.putConfigurationStore(buildConfigurationStore({ ...spec, subscriptionId: sub, resourceGroup: rg }, now));
     }
   });
 }

@@ -6,6 +6,8 @@ import { DEMO_SERVICE_PRINCIPAL, DEMO_USERS } from '../demo-world';
 import { REGIONS } from './regions';
 import type { ArmStore } from './store';
 import { assignRole, buildDeletedAccount, buildDeletedStorageAccount, subscriptionRecord } from './world-builder';
+import { buildDeletedApiManagementService } from './world-builder';
+import { buildDeletedConfigurationStore } from './world-builder';
 
 export interface ScaleSeedOptions {
   subscriptions?: number;
@@ -17,6 +19,12 @@ export const SCALE_DEFAULTS = { subscriptions: 20, deletedAccountsPerSubscriptio
 
 /** Soft-deleted storage accounts per subscription, spread over the 14 days. */
 const DELETED_STORAGE_PER_SUBSCRIPTION = 3;
+
+/** Soft-deleted API Management services per subscription, spread over their 48 hours. */
+const DELETED_API_MANAGEMENT_SERVICES_PER_SUBSCRIPTION = 3;
+
+/** Soft-deleted App Configuration stores per subscription, spread over the 7 days' retention. */
+const DELETED_CONFIGURATION_STORES_PER_SUBSCRIPTION = 3;
 
 const KINDS = [
   'AIServices',
@@ -62,6 +70,25 @@ export function seedScale(store: ArmStore, now: number, options: ScaleSeedOption
           location: regions[(d * 5 + s) % regions.length]!.name,
         };
         store.putDeletedStorageAccount(buildDeletedStorageAccount(spec, now - (d * 4 + 1) * 24 * 3600_000, now));
+      }
+      for (let c = 0; c < DELETED_CONFIGURATION_STORES_PER_SUBSCRIPTION; c++) {
+        const spec = {
+          subscriptionId: sub,
+          resourceGroup: `rg-scale-${(c % groupsPerSubscription) + 1}`,
+          name: `appcs-scale-${String(s).padStart(3, '0')}-${c}`,
+          location: regions[(c * 3 + s) % regions.length]!.name,
+          enablePurgeProtection: c === 0,
+        };
+        store.putDeletedConfigurationStore(buildDeletedConfigurationStore(spec, now - (c * 2 + 1) * 24 * 3600_000, now));
+      }
+      for (let m = 0; m < DELETED_API_MANAGEMENT_SERVICES_PER_SUBSCRIPTION; m++) {
+        const spec = {
+          subscriptionId: sub,
+          resourceGroup: `rg-scale-${(m % groupsPerSubscription) + 1}`,
+          name: `apim-scale-${String(s).padStart(3, '0')}-${m}`,
+          location: regions[(m * 4 + s) % regions.length]!.name,
+        };
+        store.putDeletedApiManagementService(buildDeletedApiManagementService(spec, now - (m * 15 + 2) * 3600_000, now));
       }
       for (let a = 0; a < perSubscription; a++) {
         const region = regions[(a * 7 + s) % regions.length]!;

@@ -3,10 +3,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   AccountRecord,
+  ApiManagementServiceRecord,
   ArmStore,
+  ConfigurationStoreRecord,
+  DeletedConfigurationStorePageQuery,
+  DeletedConfigurationStoreRecord,
   DeletedAccountBody,
   DeletedAccountPageQuery,
   DeletedAccountRecord,
+  DeletedApiManagementServicePageQuery,
+  DeletedApiManagementServiceRecord,
   DeletedStorageAccountPageQuery,
   DeletedStorageAccountRecord,
   DeletedVaultPageQuery,
@@ -23,7 +29,7 @@ import type {
 } from './store';
 import { canonicalRegion } from './regions';
 import { toArmDeletedAccount } from './representations';
-import { STORAGE_RETENTION_MS } from './world';
+import { API_MANAGEMENT_RETENTION_MS, STORAGE_RETENTION_MS } from './world';
 
 /**
  * The world in SQLite: WAL journal, synchronous=FULL (a write ARM acknowledged survives kill -9 and power
@@ -79,6 +85,28 @@ CREATE TABLE IF NOT EXISTS deleted_storage_accounts (
   name_lc TEXT PRIMARY KEY, sub_id TEXT NOT NULL, location_lc TEXT NOT NULL, purge_at INTEGER NOT NULL, doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deleted_storage_accounts_sub ON deleted_storage_accounts (sub_id, name_lc);
+CREATE TABLE IF NOT EXISTS configuration_stores (
+  sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (sub_id, rg_lc, name_lc)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS configuration_stores_name ON configuration_stores (name_lc);
+-- App Configuration store names are global: one soft-deleted store per name, whichever subscription held it.
+CREATE TABLE IF NOT EXISTS deleted_configuration_stores (
+  name_lc TEXT PRIMARY KEY, sub_id TEXT NOT NULL, location_lc TEXT NOT NULL, purge_at INTEGER NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deleted_configuration_stores_sub ON deleted_configuration_stores (sub_id, name_lc);
+CREATE INDEX IF NOT EXISTS deleted_configuration_stores_purge ON deleted_configuration_stores (purge_at);
+CREATE TABLE IF NOT EXISTS api_management_services (
+  sub_id TEXT NOT NULL, rg_lc TEXT NOT NULL, name_lc TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (sub_id, rg_lc, name_lc)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS api_management_services_name ON api_management_services (name_lc);
+-- API Management service names are global: one soft-deleted service per name, whichever subscription held it.
+CREATE TABLE IF NOT EXISTS deleted_api_management_services (
+  name_lc TEXT PRIMARY KEY, sub_id TEXT NOT NULL, location_lc TEXT NOT NULL, purge_at INTEGER NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deleted_api_management_services_sub ON deleted_api_management_services (sub_id, name_lc);
+CREATE INDEX IF NOT EXISTS deleted_api_management_services_purge ON deleted_api_management_services (purge_at);
 CREATE TABLE IF NOT EXISTS operations (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, kind TEXT NOT NULL,
@@ -97,6 +125,10 @@ const TABLES = [
   'deleted_vaults',
   'storage_accounts',
   'deleted_storage_accounts',
+  'configuration_stores',
+  'deleted_configuration_stores',
+  'api_management_services',
+  'deleted_api_management_services',
   'operations',
   'events',
 ] as const;
@@ -147,6 +179,11 @@ const DAY_MS = 24 * 3600_000;
 const vaultRetentionDays = (vault: VaultRecord) => {
   const days = vault.properties.softDeleteRetentionInDays;
   return typeof days === 'number' && days >= 7 && days <= 90 ? days : 90;
+};
+/** A configuration store's soft-delete retention: properties.softDeleteRetentionInDays (1-7), 7 when unset. */
+const configurationStoreRetentionDays = (store: ConfigurationStoreRecord) => {
+  const days = store.properties.softDeleteRetentionInDays;
+  return typeof days === 'number' && days >= 1 && days <= 7 ? days : 7;
 };
 /** Locations compare as regions: 'South Central US', 'SOUTHCENTRALUS' and 'southcentralus' are one. */
 const region = (value: string) => canonicalRegion(value) ?? value.toLowerCase();
@@ -275,6 +312,49 @@ export class SqliteArmStore implements ArmStore {
       forfeitDeletedStorage: db.prepare('DELETE FROM deleted_storage_accounts WHERE name_lc = ?'),
       sweepDeletedStorage: db.prepare('DELETE FROM deleted_storage_accounts WHERE purge_at <= ?'),
 
+      putConfigurationStore: db.prepare(
+        'INSERT INTO configuration_stores (sub_id, rg_lc, name_lc, doc) VALUES (?, ?, ?, ?) ON CONFLICT (sub_id, rg_lc, name_lc) DO UPDATE SET doc = excluded.doc',
+      ),
+      getConfigurationStore: db.prepare<[string, string, string], DocRow>('SELECT doc FROM configuration_stores WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      configurationStoreByName: db.prepare<[string], DocRow>('SELECT doc FROM configuration_stores WHERE name_lc = ?'),
+      listConfigurationStoresInSub: db.prepare<[string], DocRow>('SELECT doc FROM configuration_stores WHERE sub_id = ? ORDER BY rg_lc, name_lc'),
+      listConfigurationStoresInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM configuration_stores WHERE sub_id = ? AND rg_lc = ? ORDER BY name_lc'),
+      deleteConfigurationStore: db.prepare('DELETE FROM configuration_stores WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      putDeletedConfigurationStore: db.prepare(
+        'INSERT OR REPLACE INTO deleted_configuration_stores (name_lc, sub_id, location_lc, purge_at, doc) VALUES (?, ?, ?, ?, ?)',
+      ),
+      findDeletedConfigurationStore: db.prepare<[string, number], DocRow>('SELECT doc FROM deleted_configuration_stores WHERE name_lc = ? AND purge_at > ?'),
+      listDeletedConfigurationStoresFirst: db.prepare<[string, number, number], DocRow>(
+        'SELECT doc FROM deleted_configuration_stores WHERE sub_id = ? AND purge_at > ? ORDER BY name_lc LIMIT ?',
+      ),
+      listDeletedConfigurationStoresAfter: db.prepare<[string, number, string, number], DocRow>(
+        'SELECT doc FROM deleted_configuration_stores WHERE sub_id = ? AND purge_at > ? AND name_lc > ? ORDER BY name_lc LIMIT ?',
+      ),
+      deleteDeletedConfigurationStore: db.prepare('DELETE FROM deleted_configuration_stores WHERE name_lc = ?'),
+      sweepDeletedConfigurationStores: db.prepare('DELETE FROM deleted_configuration_stores WHERE purge_at <= ?'),
+
+      putApim: db.prepare(
+        'INSERT INTO api_management_services (sub_id, rg_lc, name_lc, doc) VALUES (?, ?, ?, ?) ' +
+          'ON CONFLICT (sub_id, rg_lc, name_lc) DO UPDATE SET doc = excluded.doc',
+      ),
+      getApim: db.prepare<[string, string, string], DocRow>('SELECT doc FROM api_management_services WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      apimByName: db.prepare<[string], DocRow>('SELECT doc FROM api_management_services WHERE name_lc = ?'),
+      listApimInSub: db.prepare<[string], DocRow>('SELECT doc FROM api_management_services WHERE sub_id = ? ORDER BY rg_lc, name_lc'),
+      listApimInGroup: db.prepare<[string, string], DocRow>('SELECT doc FROM api_management_services WHERE sub_id = ? AND rg_lc = ? ORDER BY name_lc'),
+      deleteApim: db.prepare('DELETE FROM api_management_services WHERE sub_id = ? AND rg_lc = ? AND name_lc = ?'),
+      putDeletedApim: db.prepare(
+        'INSERT OR REPLACE INTO deleted_api_management_services (name_lc, sub_id, location_lc, purge_at, doc) VALUES (?, ?, ?, ?, ?)',
+      ),
+      findDeletedApim: db.prepare<[string, number], DocRow>('SELECT doc FROM deleted_api_management_services WHERE name_lc = ? AND purge_at > ?'),
+      listDeletedApimFirst: db.prepare<[string, number, number], DocRow>(
+        'SELECT doc FROM deleted_api_management_services WHERE sub_id = ? AND purge_at > ? ORDER BY name_lc LIMIT ?',
+      ),
+      listDeletedApimAfter: db.prepare<[string, number, string, number], DocRow>(
+        'SELECT doc FROM deleted_api_management_services WHERE sub_id = ? AND purge_at > ? AND name_lc > ? ORDER BY name_lc LIMIT ?',
+      ),
+      deleteDeletedApim: db.prepare('DELETE FROM deleted_api_management_services WHERE name_lc = ?'),
+      sweepDeletedApim: db.prepare('DELETE FROM deleted_api_management_services WHERE purge_at <= ?'),
+
       putOperation: db.prepare('INSERT OR REPLACE INTO operations (id, doc) VALUES (?, ?)'),
       getOperation: db.prepare<[string], DocRow>('SELECT doc FROM operations WHERE id = ?'),
 
@@ -354,6 +434,12 @@ export class SqliteArmStore implements ArmStore {
       }
       for (const storage of parseAll<StorageAccountRecord>(this.statements.storageInGroup.all(sub, rg))) {
         this.softDeleteStorageAccount(subscriptionId, storage.resourceGroup, storage.name, now, STORAGE_RETENTION_MS);
+      }
+      for (const store of this.listConfigurationStores(subscriptionId, name)) {
+        this.softDeleteConfigurationStore(subscriptionId, store.resourceGroup, store.name, now);
+      }
+      for (const service of parseAll<ApiManagementServiceRecord>(this.statements.listApimInGroup.all(sub, rg))) {
+        this.softDeleteApiManagementService(subscriptionId, service.resourceGroup, service.name, now);
       }
       const scope = `/subscriptions/${sub}/resourcegroups/${rg}`;
       this.statements.deleteAssignmentsAt.run(scope, `${scope.replace(/[\\%_]/g, '\\$&')}/%`);
@@ -603,6 +689,158 @@ export class SqliteArmStore implements ArmStore {
     return this.statements.sweepDeletedStorage.run(now).changes;
   }
 
+  putConfigurationStore(store: ConfigurationStoreRecord): 'created' | 'updated' {
+    return this.transaction(() => {
+      const existing = this.getConfigurationStore(store.subscriptionId, store.resourceGroup, store.name);
+      this.statements.putConfigurationStore.run(lc(store.subscriptionId), lc(store.resourceGroup), lc(store.name), JSON.stringify(store));
+      return existing ? 'updated' : 'created';
+    });
+  }
+
+  getConfigurationStore(subscriptionId: string, resourceGroup: string, name: string): ConfigurationStoreRecord | undefined {
+    return parse(this.statements.getConfigurationStore.get(lc(subscriptionId), lc(resourceGroup), lc(name)));
+  }
+
+  findConfigurationStoreByName(name: string): ConfigurationStoreRecord | undefined {
+    return parse(this.statements.configurationStoreByName.get(lc(name)));
+  }
+
+  listConfigurationStores(subscriptionId: string, resourceGroup?: string): ConfigurationStoreRecord[] {
+    return resourceGroup === undefined
+      ? parseAll(this.statements.listConfigurationStoresInSub.all(lc(subscriptionId)))
+      : parseAll(this.statements.listConfigurationStoresInGroup.all(lc(subscriptionId), lc(resourceGroup)));
+  }
+
+  softDeleteConfigurationStore(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedConfigurationStoreRecord | 'purged' | undefined {
+    return this.transaction(() => {
+      const store = this.getConfigurationStore(subscriptionId, resourceGroup, name);
+      if (!store) return undefined;
+      this.statements.deleteConfigurationStore.run(lc(subscriptionId), lc(resourceGroup), lc(name));
+      // Soft delete is not available on the Free tier (docs): a Free store is gone at once.
+      if (store.sku.name.toLowerCase() === 'free') return 'purged';
+      const deleted: DeletedConfigurationStoreRecord = { ...store, deletedAt: now, purgeAt: now + configurationStoreRetentionDays(store) * DAY_MS };
+      this.putDeletedConfigurationStore(deleted);
+      return deleted;
+    });
+  }
+
+  putDeletedConfigurationStore(store: DeletedConfigurationStoreRecord): void {
+    this.statements.putDeletedConfigurationStore.run(lc(store.name), lc(store.subscriptionId), region(store.location), store.purgeAt, JSON.stringify(store));
+  }
+
+  findDeletedConfigurationStoreByName(name: string, now: number): DeletedConfigurationStoreRecord | undefined {
+    return parse(this.statements.findDeletedConfigurationStore.get(lc(name), now));
+  }
+
+  getDeletedConfigurationStore(subscriptionId: string, location: string, name: string, now: number): DeletedConfigurationStoreRecord | undefined {
+    const deleted = this.findDeletedConfigurationStoreByName(name, now);
+    return deleted && lc(deleted.subscriptionId) === lc(subscriptionId) && region(deleted.location) === region(location) ? deleted : undefined;
+  }
+
+  listDeletedConfigurationStores({ subscriptionId, now, limit, after }: DeletedConfigurationStorePageQuery): DeletedConfigurationStoreRecord[] {
+    const rows =
+      after === undefined
+        ? this.statements.listDeletedConfigurationStoresFirst.all(lc(subscriptionId), now, limit)
+        : this.statements.listDeletedConfigurationStoresAfter.all(lc(subscriptionId), now, lc(after), limit);
+    return parseAll(rows);
+  }
+
+  purgeDeletedConfigurationStore(subscriptionId: string, location: string, name: string, now: number): DeletedConfigurationStoreRecord | undefined {
+    return this.transaction(() => {
+      const deleted = this.getDeletedConfigurationStore(subscriptionId, location, name, now);
+      if (deleted) this.statements.deleteDeletedConfigurationStore.run(lc(name));
+      return deleted;
+    });
+  }
+
+  recoverDeletedConfigurationStore(deleted: DeletedConfigurationStoreRecord, recovered: ConfigurationStoreRecord): void {
+    this.transaction(() => {
+      this.statements.deleteDeletedConfigurationStore.run(lc(deleted.name));
+      this.putConfigurationStore(recovered);
+    });
+  }
+
+  sweepExpiredConfigurationStores(now: number): number {
+    return this.statements.sweepDeletedConfigurationStores.run(now).changes;
+  }
+
+  putApiManagementService(service: ApiManagementServiceRecord): 'created' | 'updated' {
+    return this.transaction(() => {
+      const existing = this.getApiManagementService(service.subscriptionId, service.resourceGroup, service.name);
+      this.statements.putApim.run(lc(service.subscriptionId), lc(service.resourceGroup), lc(service.name), JSON.stringify(service));
+      return existing ? 'updated' : 'created';
+    });
+  }
+
+  getApiManagementService(subscriptionId: string, resourceGroup: string, name: string): ApiManagementServiceRecord | undefined {
+    return parse(this.statements.getApim.get(lc(subscriptionId), lc(resourceGroup), lc(name)));
+  }
+
+  findApiManagementServiceByName(name: string): ApiManagementServiceRecord | undefined {
+    return parse(this.statements.apimByName.get(lc(name)));
+  }
+
+  listApiManagementServices(subscriptionId: string, resourceGroup?: string): ApiManagementServiceRecord[] {
+    return resourceGroup === undefined
+      ? parseAll(this.statements.listApimInSub.all(lc(subscriptionId)))
+      : parseAll(this.statements.listApimInGroup.all(lc(subscriptionId), lc(resourceGroup)));
+  }
+
+  deleteApiManagementService(subscriptionId: string, resourceGroup: string, name: string): boolean {
+    return this.statements.deleteApim.run(lc(subscriptionId), lc(resourceGroup), lc(name)).changes > 0;
+  }
+
+  softDeleteApiManagementService(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedApiManagementServiceRecord | undefined {
+    return this.transaction(() => {
+      const service = this.getApiManagementService(subscriptionId, resourceGroup, name);
+      if (!service) return undefined;
+      const deleted: DeletedApiManagementServiceRecord = { ...service, deletedAt: now, purgeAt: now + API_MANAGEMENT_RETENTION_MS };
+      this.statements.deleteApim.run(lc(subscriptionId), lc(resourceGroup), lc(name));
+      this.putDeletedApiManagementService(deleted);
+      return deleted;
+    });
+  }
+
+  putDeletedApiManagementService(service: DeletedApiManagementServiceRecord): void {
+    this.statements.putDeletedApim.run(lc(service.name), lc(service.subscriptionId), region(service.location), service.purgeAt, JSON.stringify(service));
+  }
+
+  findDeletedApiManagementServiceByName(name: string, now: number): DeletedApiManagementServiceRecord | undefined {
+    return parse(this.statements.findDeletedApim.get(lc(name), now));
+  }
+
+  getDeletedApiManagementService(subscriptionId: string, location: string, name: string, now: number): DeletedApiManagementServiceRecord | undefined {
+    const deleted = this.findDeletedApiManagementServiceByName(name, now);
+    return deleted && lc(deleted.subscriptionId) === lc(subscriptionId) && region(deleted.location) === region(location) ? deleted : undefined;
+  }
+
+  listDeletedApiManagementServices({ subscriptionId, now, limit, after }: DeletedApiManagementServicePageQuery): DeletedApiManagementServiceRecord[] {
+    const rows =
+      after === undefined
+        ? this.statements.listDeletedApimFirst.all(lc(subscriptionId), now, limit)
+        : this.statements.listDeletedApimAfter.all(lc(subscriptionId), now, lc(after), limit);
+    return parseAll(rows);
+  }
+
+  purgeDeletedApiManagementService(subscriptionId: string, location: string, name: string, now: number): DeletedApiManagementServiceRecord | undefined {
+    return this.transaction(() => {
+      const deleted = this.getDeletedApiManagementService(subscriptionId, location, name, now);
+      if (deleted) this.statements.deleteDeletedApim.run(lc(name));
+      return deleted;
+    });
+  }
+
+  restoreDeletedApiManagementService(deleted: DeletedApiManagementServiceRecord, restored: ApiManagementServiceRecord): void {
+    this.transaction(() => {
+      this.statements.deleteDeletedApim.run(lc(deleted.name));
+      this.putApiManagementService(restored);
+    });
+  }
+
+  sweepExpiredApiManagementServices(now: number): number {
+    return this.statements.sweepDeletedApim.run(now).changes;
+  }
+
   putOperation(operation: OperationRecord): void {
     this.statements.putOperation.run(operation.id, JSON.stringify(operation));
   }
@@ -637,6 +875,10 @@ export class SqliteArmStore implements ArmStore {
       deletedVaults: count('deleted_vaults'),
       storageAccounts: count('storage_accounts'),
       deletedStorageAccounts: count('deleted_storage_accounts'),
+      apiManagementServices: count('api_management_services'),
+      deletedApiManagementServices: count('deleted_api_management_services'),
+      configurationStores: count('configuration_stores'),
+      deletedConfigurationStores: count('deleted_configuration_stores'),
       operations: count('operations'),
     };
   }

@@ -129,7 +129,81 @@ export interface DeletedStorageAccountPageQuery {
   after?: string;
 }
 
-export type OperationKind = 'accountCreate' | 'deletedAccountPurge' | 'resourceGroupDelete' | 'storageAccountRestore' | 'deletedVaultPurge';
+/**
+ * An App Configuration store, live or soft-deleted. `properties` holds what the caller set (sku-independent:
+ * softDeleteRetentionInDays 1-7, enablePurgeProtection, disableLocalAuth, publicNetworkAccess, encryption);
+ * endpoint, creationDate and provisioningState are computed. Names are global.
+ */
+export interface ConfigurationStoreRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sku: Sku;
+  tags: Record<string, string>;
+  properties: Record<string, unknown>;
+  createdAt: number;
+  /** A create or recover runs until this emulator time (provisioningState Creating). */
+  readyAt: number;
+}
+
+/** A soft-deleted configuration store, kept until `purgeAt` (deletedAt + softDeleteRetentionInDays, 1-7, default 7). */
+export interface DeletedConfigurationStoreRecord extends ConfigurationStoreRecord {
+  deletedAt: number;
+  purgeAt: number;
+}
+
+/** One page of a subscription's deleted configuration stores; `after` is the last name returned, lower-cased. */
+export interface DeletedConfigurationStorePageQuery {
+  subscriptionId: string;
+  now: number;
+  limit: number;
+  after?: string;
+}
+
+/**
+ * An API Management service, live or soft-deleted. `properties` are the service's own (publisherEmail,
+ * publisherName, ...), without the computed provisioning states and URLs. Names are global.
+ */
+export interface ApiManagementServiceRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sku: { name: string; capacity: number };
+  tags: Record<string, string>;
+  properties: Record<string, unknown>;
+  createdAt: number;
+  /** Activation (a create or a restore) runs until this emulator time. */
+  readyAt: number;
+}
+
+/** A soft-deleted API Management service: its whole record, kept 48 h (`purgeAt`). At most one per name. */
+export interface DeletedApiManagementServiceRecord extends ApiManagementServiceRecord {
+  deletedAt: number;
+  /** deletedAt + 48 h exactly. */
+  purgeAt: number;
+}
+
+/** One page of a subscription's deleted API Management services; `after` is the last name returned, lower-cased. */
+export interface DeletedApiManagementServicePageQuery {
+  subscriptionId: string;
+  now: number;
+  limit: number;
+  after?: string;
+}
+
+export type OperationKind =
+  | 'accountCreate'
+  | 'deletedAccountPurge'
+  | 'resourceGroupDelete'
+  | 'storageAccountRestore'
+  | 'deletedVaultPurge'
+  | 'apiManagementServiceActivate'
+  | 'apiManagementServiceDelete'
+  | 'deletedApiManagementServicePurge'
+  | 'configurationStoreCreate'
+  | 'deletedConfigurationStorePurge';
 
 export interface OperationRecord {
   id: string;
@@ -159,7 +233,13 @@ export interface WorldEvent {
     | 'storageAccountRestored'
     | 'vaultSoftDeleted'
     | 'vaultRecovered'
-    | 'deletedVaultPurged';
+    | 'deletedVaultPurged'
+    | 'apiManagementServiceSoftDeleted'
+    | 'apiManagementServiceRestored'
+    | 'deletedApiManagementServicePurged'
+    | 'configurationStoreSoftDeleted'
+    | 'configurationStoreRecovered'
+    | 'deletedConfigurationStorePurged';
   resourceId: string;
   principalId: string;
 }
@@ -202,6 +282,10 @@ export interface WorldCounts {
   deletedVaults: number;
   storageAccounts: number;
   deletedStorageAccounts: number;
+  apiManagementServices: number;
+  deletedApiManagementServices: number;
+  configurationStores: number;
+  deletedConfigurationStores: number;
   operations: number;
 }
 
@@ -226,7 +310,8 @@ export interface ArmStore {
   /**
    * Deletes a group as ARM does: its Cognitive Services accounts are soft-deleted (kept for 48 h), its storage
    * accounts are soft-deleted (kept for 14 days), its key vaults are soft-deleted (kept for their
-   * softDeleteRetentionInDays), and the role assignments made inside it are removed.
+   * softDeleteRetentionInDays), its App Configuration stores are soft-deleted (Free ones deleted for good),
+   * its API Management services are soft-deleted (kept for 48 h), and the role assignments made inside it are removed.
    */
   deleteResourceGroup(subscriptionId: string, name: string, now: number, retentionMs: number): AccountRecord[];
 
@@ -285,6 +370,48 @@ export interface ArmStore {
   restoreDeletedStorageAccount(deleted: DeletedStorageAccountRecord, restored: StorageAccountRecord): void;
   /** Removes deleted storage accounts whose 14 days have passed; returns how many. */
   sweepExpiredStorageAccounts(now: number): number;
+
+  putConfigurationStore(store: ConfigurationStoreRecord): 'created' | 'updated';
+  getConfigurationStore(subscriptionId: string, resourceGroup: string, name: string): ConfigurationStoreRecord | undefined;
+  findConfigurationStoreByName(name: string): ConfigurationStoreRecord | undefined;
+  listConfigurationStores(subscriptionId: string, resourceGroup?: string): ConfigurationStoreRecord[];
+  /**
+   * Deletes a live store: a Free one for good, any other is moved to the deleted stores for its
+   * softDeleteRetentionInDays (default 7). Returns the soft-deleted record, `'purged'` for a Free store, or
+   * undefined when there is no such store.
+   */
+  softDeleteConfigurationStore(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedConfigurationStoreRecord | 'purged' | undefined;
+  putDeletedConfigurationStore(store: DeletedConfigurationStoreRecord): void;
+  /** The soft-deleted store of that name in any subscription, within its retention (names are global). */
+  findDeletedConfigurationStoreByName(name: string, now: number): DeletedConfigurationStoreRecord | undefined;
+  getDeletedConfigurationStore(subscriptionId: string, location: string, name: string, now: number): DeletedConfigurationStoreRecord | undefined;
+  listDeletedConfigurationStores(query: DeletedConfigurationStorePageQuery): DeletedConfigurationStoreRecord[];
+  /** Removes a deleted store for good; returns it, or undefined when there is none. */
+  purgeDeletedConfigurationStore(subscriptionId: string, location: string, name: string, now: number): DeletedConfigurationStoreRecord | undefined;
+  /** Moves a deleted store back to the live ones as `recovered` (its old properties). */
+  recoverDeletedConfigurationStore(deleted: DeletedConfigurationStoreRecord, recovered: ConfigurationStoreRecord): void;
+  /** Removes deleted stores whose scheduled purge date has passed, purge protection or not; returns how many. */
+  sweepExpiredConfigurationStores(now: number): number;
+
+  putApiManagementService(service: ApiManagementServiceRecord): 'created' | 'updated';
+  getApiManagementService(subscriptionId: string, resourceGroup: string, name: string): ApiManagementServiceRecord | undefined;
+  findApiManagementServiceByName(name: string): ApiManagementServiceRecord | undefined;
+  listApiManagementServices(subscriptionId: string, resourceGroup?: string): ApiManagementServiceRecord[];
+  /** Deletes a live service for good (a DELETE with an api-version older than 2020-06-01-preview). */
+  deleteApiManagementService(subscriptionId: string, resourceGroup: string, name: string): boolean;
+  /** Moves a live service to the deleted ones, kept 48 h. */
+  softDeleteApiManagementService(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedApiManagementServiceRecord | undefined;
+  putDeletedApiManagementService(service: DeletedApiManagementServiceRecord): void;
+  /** The soft-deleted service of that name in any subscription, within its 48 h (service names are global). */
+  findDeletedApiManagementServiceByName(name: string, now: number): DeletedApiManagementServiceRecord | undefined;
+  getDeletedApiManagementService(subscriptionId: string, location: string, name: string, now: number): DeletedApiManagementServiceRecord | undefined;
+  listDeletedApiManagementServices(query: DeletedApiManagementServicePageQuery): DeletedApiManagementServiceRecord[];
+  /** Removes a deleted service for good; returns it, or undefined when there is none. */
+  purgeDeletedApiManagementService(subscriptionId: string, location: string, name: string, now: number): DeletedApiManagementServiceRecord | undefined;
+  /** Moves a deleted service back to the live ones as `restored` (its old properties). */
+  restoreDeletedApiManagementService(deleted: DeletedApiManagementServiceRecord, restored: ApiManagementServiceRecord): void;
+  /** Removes deleted services whose 48 h have passed; returns how many. */
+  sweepExpiredApiManagementServices(now: number): number;
 
   putOperation(operation: OperationRecord): void;
   getOperation(id: string): OperationRecord | undefined;

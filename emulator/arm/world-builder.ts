@@ -9,8 +9,12 @@ import { canonicalRegion } from './regions';
 import { storageAccountId, vaultUri } from './representations';
 import type {
   AccountRecord,
+  ApiManagementServiceRecord,
   ArmStore,
+  ConfigurationStoreRecord,
+  DeletedConfigurationStoreRecord,
   DeletedAccountRecord,
+  DeletedApiManagementServiceRecord,
   DeletedStorageAccountRecord,
   DeletedVaultRecord,
   RoleAssignmentRecord,
@@ -19,7 +23,7 @@ import type {
   SystemData,
   VaultRecord,
 } from './store';
-import { armTimestamp, newEtag, RETENTION_MS, STORAGE_RETENTION_MS } from './world';
+import { API_MANAGEMENT_RETENTION_MS, armTimestamp, newEtag, RETENTION_MS, STORAGE_RETENTION_MS } from './world';
 
 export interface AccountSpec {
   subscriptionId: string;
@@ -163,6 +167,82 @@ export function buildVault(spec: VaultSpec, now: number): VaultRecord {
 export function buildDeletedVault(spec: VaultSpec, deletedAt: number, now: number): DeletedVaultRecord {
   const vault = buildVault({ ...spec, createdAt: spec.createdAt ?? Math.min(deletedAt, now) - 120 * 24 * 3600_000 }, now);
   return { ...vault, deletedAt, purgeAt: deletedAt + (spec.softDeleteRetentionInDays ?? 90) * 24 * 3600_000 };
+}
+
+export interface ConfigurationStoreSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  /** Default Standard (the only tier with soft delete that the CLI recovers). */
+  sku?: 'Free' | 'Standard';
+  /** 1-7; default 7. */
+  softDeleteRetentionInDays?: number;
+  enablePurgeProtection?: boolean;
+  tags?: Record<string, string>;
+  /** Emulator time the store was created; default: 60 days before `now`. */
+  createdAt?: number;
+}
+
+/** A store as a finished create with these settings leaves it. */
+export function buildConfigurationStore(spec: ConfigurationStoreSpec, now: number): ConfigurationStoreRecord {
+  const createdAt = spec.createdAt ?? now - 60 * 24 * 3600_000;
+  return {
+    subscriptionId: spec.subscriptionId,
+    resourceGroup: spec.resourceGroup,
+    name: spec.name,
+    location: spec.location,
+    sku: { name: spec.sku ?? 'Standard' },
+    tags: spec.tags ?? {},
+    properties: {
+      softDeleteRetentionInDays: spec.softDeleteRetentionInDays ?? 7,
+      enablePurgeProtection: spec.enablePurgeProtection ?? false,
+      disableLocalAuth: false,
+    },
+    createdAt,
+    readyAt: createdAt,
+  };
+}
+
+/** A Standard store soft-deleted at `deletedAt`, kept for its softDeleteRetentionInDays from then. */
+export function buildDeletedConfigurationStore(spec: ConfigurationStoreSpec, deletedAt: number, now: number): DeletedConfigurationStoreRecord {
+  const store = buildConfigurationStore({ ...spec, sku: 'Standard', createdAt: spec.createdAt ?? Math.min(deletedAt, now) - 60 * 24 * 3600_000 }, now);
+  return { ...store, deletedAt, purgeAt: deletedAt + (spec.softDeleteRetentionInDays ?? 7) * 24 * 3600_000 };
+}
+
+export interface ApiManagementServiceSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  /** Default Developer, capacity 1. */
+  sku?: { name: string; capacity: number };
+  publisherEmail?: string;
+  publisherName?: string;
+  /** Emulator time the service was created; default: 60 days before `now`. */
+  createdAt?: number;
+}
+
+/** A service as a finished create leaves it (activation over). */
+export function buildApiManagementService(spec: ApiManagementServiceSpec, now: number): ApiManagementServiceRecord {
+  const createdAt = spec.createdAt ?? now - 60 * 24 * 3600_000;
+  return {
+    subscriptionId: spec.subscriptionId,
+    resourceGroup: spec.resourceGroup,
+    name: spec.name,
+    location: spec.location,
+    sku: spec.sku ?? { name: 'Developer', capacity: 1 },
+    tags: {},
+    properties: { publisherEmail: spec.publisherEmail ?? 'apim-admin@contoso.test', publisherName: spec.publisherName ?? 'Contoso' },
+    createdAt,
+    readyAt: createdAt,
+  };
+}
+
+/** A service soft-deleted at `deletedAt`, kept exactly 48 h from then. */
+export function buildDeletedApiManagementService(spec: ApiManagementServiceSpec, deletedAt: number, now: number): DeletedApiManagementServiceRecord {
+  const service = buildApiManagementService({ ...spec, createdAt: spec.createdAt ?? Math.min(deletedAt, now) - 60 * 24 * 3600_000 }, now);
+  return { ...service, deletedAt, purgeAt: deletedAt + API_MANAGEMENT_RETENTION_MS };
 }
 
 export function storageIdFor(subscriptionId: string, resourceGroup: string, name: string): string {

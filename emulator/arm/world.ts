@@ -7,6 +7,9 @@ export const RETENTION_MS = 48 * 3600_000;
 /** Soft-deleted storage accounts can be restored for 14 days (docs: storage-account-recover.md); there is no purge. */
 export const STORAGE_RETENTION_MS = 14 * 24 * 3600_000;
 
+/** Soft-deleted API Management services are kept exactly this long (docs: 48 hours). */
+export const API_MANAGEMENT_RETENTION_MS = 48 * 3600_000;
+
 export const DEFAULTS = {
   deletedAccountsPageSize: 100,
   listPageSize: 100,

@@ -3,6 +3,9 @@
  * (`az resource`, Get-AzResource) read it to choose an api-version for a resource type.
  */
 import {
+  API_MANAGEMENT_SOFT_DELETE_VERSIONS,
+  API_MANAGEMENT_VERSIONS,
+  APPCONFIGURATION_VERSIONS,
   AUTHORIZATION_VERSIONS,
   COGNITIVE_ACCOUNT_VERSIONS,
   COGNITIVE_DELETED_ACCOUNT_VERSIONS,
@@ -71,6 +74,28 @@ export const PROVIDERS: readonly ProviderInfo[] = [
       global('deletedAccounts', STORAGE_DELETED_ACCOUNT_VERSIONS),
       regional('locations/deletedAccounts', STORAGE_DELETED_ACCOUNT_VERSIONS),
       regional('locations/asyncoperations', STORAGE_VERSIONS),
+    ],
+  },
+  {
+    namespace: 'Microsoft.AppConfiguration',
+    resourceTypes: [
+      regional('configurationStores', APPCONFIGURATION_VERSIONS, 'CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SystemAssignedResourceIdentity, SupportsTags, SupportsLocation'),
+      global('operations', APPCONFIGURATION_VERSIONS),
+      global('locations', APPCONFIGURATION_VERSIONS),
+      global('deletedConfigurationStores', APPCONFIGURATION_VERSIONS),
+      regional('locations/deletedConfigurationStores', APPCONFIGURATION_VERSIONS),
+      regional('locations/operationsStatus', APPCONFIGURATION_VERSIONS),
+    ],
+  },
+  {
+    namespace: 'Microsoft.ApiManagement',
+    resourceTypes: [
+      regional('service', API_MANAGEMENT_VERSIONS, 'CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SystemAssignedResourceIdentity, SupportsTags, SupportsLocation'),
+      global('operations', API_MANAGEMENT_VERSIONS),
+      global('locations', API_MANAGEMENT_VERSIONS),
+      global('deletedservices', API_MANAGEMENT_SOFT_DELETE_VERSIONS),
+      regional('locations/deletedservices', API_MANAGEMENT_SOFT_DELETE_VERSIONS),
+      global('checkNameAvailability', API_MANAGEMENT_VERSIONS),
     ],
   },
   {

@@ -4,7 +4,7 @@ import { DEMO_TENANT } from '../../demo-world';
 import { errors } from '../errors';
 import { empty, json } from '../pipeline';
 import { canonicalRegion, REGIONS } from '../regions';
-import { resourceGroupId, storageAccountId, toArmResourceGroup, toArmSubscription, vaultId } from '../representations';
+import { apiManagementServiceId, configurationStoreId, resourceGroupId, storageAccountId, toArmResourceGroup, toArmSubscription, vaultId } from '../representations';
 import type { OperationRecord } from '../store';
 import { newGuid, RETENTION_MS } from '../world';
 import {
@@ -142,6 +142,17 @@ export const deleteResourceGroup: Handler = ({ ctx, params, services, principal 
     // So are its key vaults, each for its own retention.
     for (const vault of store.listVaults(params.sub!, group.name)) {
       store.appendEvent({ at: now, kind: 'vaultSoftDeleted', resourceId: vaultId(params.sub!, vault.resourceGroup, vault.name), principalId: principal.objectId });
+    }
+    // And its App Configuration stores, but for Free ones, which have no soft delete.
+    for (const configStore of store.listConfigurationStores(params.sub!, group.name)) {
+      if (configStore.sku.name.toLowerCase() === 'free') continue;
+      const resourceId = configurationStoreId(params.sub!, configStore.resourceGroup, configStore.name);
+      store.appendEvent({ at: now, kind: 'configurationStoreSoftDeleted', resourceId, principalId: principal.objectId });
+    }
+    // And its API Management services, for 48 h.
+    for (const service of store.listApiManagementServices(params.sub!, group.name)) {
+      const resourceId = apiManagementServiceId(params.sub!, service.resourceGroup, service.name);
+      store.appendEvent({ at: now, kind: 'apiManagementServiceSoftDeleted', resourceId, principalId: principal.objectId });
     }
     store.deleteResourceGroup(params.sub!, group.name, now, RETENTION_MS);
     store.putOperation(operation);

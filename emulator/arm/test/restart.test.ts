@@ -142,4 +142,50 @@ describe('restart after kill -9', () => {
       await killHard(second.child);
     }
   }, 60_000);
+
+  it('keeps a soft-deleted App Configuration store, with its dates, through a kill -9', async () => {
+    const first = await startProcess();
+    const call = async (baseUrl: string, method: string, pathAndQuery: string) =>
+      rawRequest(`${baseUrl}${pathAndQuery}`, { method, ca: tls.caPem, headers: { authorization: `Bearer ${await issuer.sign(userClaims('admin'))}` } });
+    const configStore = `/subscriptions/${P}/resourceGroups/rg-ai-prod/providers/Microsoft.AppConfiguration/configurationStores/appcs-contoso-live?api-version=2023-03-01`;
+    const deletedStore = `/subscriptions/${P}/providers/Microsoft.AppConfiguration/locations/eastus/deletedConfigurationStores/appcs-contoso-live?api-version=2023-03-01`;
+
+    expect((await call(first.baseUrl, 'DELETE', configStore)).status).toBe(200);
+    const before = await call(first.baseUrl, 'GET', deletedStore);
+    expect(before.status).toBe(200);
+
+    await killHard(first.child);
+    const second = await startProcess();
+    try {
+      const after = await call(second.baseUrl, 'GET', deletedStore);
+      expect(after.status).toBe(200);
+      expect(after.json).toEqual(before.json);
+      expect((await call(second.baseUrl, 'GET', configStore)).status).toBe(404);
+    } finally {
+      await killHard(second.child);
+    }
+  }, 60_000);
+
+  it('keeps a soft-deleted API Management service, with its dates, through a kill -9', async () => {
+    const first = await startProcess();
+    const call = async (baseUrl: string, method: string, pathAndQuery: string) =>
+      rawRequest(`${baseUrl}${pathAndQuery}`, { method, ca: tls.caPem, headers: { authorization: `Bearer ${await issuer.sign(userClaims('admin'))}` } });
+    const service = `/subscriptions/${P}/resourceGroups/rg-ai-prod/providers/Microsoft.ApiManagement/service/apim-contoso-live?api-version=2024-05-01`;
+    const deletedService = `/subscriptions/${P}/providers/Microsoft.ApiManagement/locations/eastus/deletedservices/apim-contoso-live?api-version=2024-05-01`;
+
+    expect((await call(first.baseUrl, 'DELETE', service)).status).toBe(202);
+    const before = await call(first.baseUrl, 'GET', deletedService);
+    expect(before.status).toBe(200);
+
+    await killHard(first.child);
+    const second = await startProcess();
+    try {
+      const after = await call(second.baseUrl, 'GET', deletedService);
+      expect(after.status).toBe(200);
+      expect(after.json).toEqual(before.json);
+      expect((await call(second.baseUrl, 'GET', service)).status).toBe(404);
+    } finally {
+      await killHard(second.child);
+    }
+  }, 60_000);
 });
