@@ -1,6 +1,9 @@
 'use client';
 
-import { FallbackPage } from '@/components/fallback-page';
+import dynamic from 'next/dynamic';
+
+// An error boundary is part of the page's first load; what it shows loads only when something fails.
+const FallbackPage = dynamic(() => import('@/components/fallback-page').then((module) => module.FallbackPage), { ssr: false });
 
 /**
  * A failure while rendering the portal's page (ARM's own failures are shown in the page itself, as data):
