@@ -26,6 +26,7 @@ import {
   type DeletedAccountRef,
   type RecoveryStepRef,
 } from '@/lib/deleted-accounts/schemas';
+import type { PurgeOutcome, RecoverOutcome } from '@/lib/deleted-accounts/outcomes';
 import type { DeletedAccount, Subscription } from '@/lib/deleted-accounts/types';
 
 /**
@@ -69,39 +70,32 @@ export async function listDeletedAccounts(input: unknown): Promise<ActionResult<
   });
 }
 
-export async function recoverDeletedAccount(input: unknown): Promise<ActionResult<{ recovered: true }>> {
-  return runArmAction('recoverDeletedAccount', deletedAccountActionInput, input, async ({ account }, session) => {
-    await recoverArmDeletedAccount(session, account);
-    return { recovered: true as const };
-  });
+export async function recoverDeletedAccount(input: unknown): Promise<ActionResult<RecoverOutcome>> {
+  return runArmAction('recoverDeletedAccount', deletedAccountActionInput, input, ({ account }, session) => recoverArmDeletedAccount(session, account));
 }
 
-export async function purgeDeletedAccount(input: unknown): Promise<ActionResult<{ purged: true }>> {
-  return runArmAction('purgeDeletedAccount', deletedAccountActionInput, input, async ({ account }, session) => {
-    await purgeArmDeletedAccount(session, account);
-    return { purged: true as const };
-  });
+export async function purgeDeletedAccount(input: unknown): Promise<ActionResult<PurgeOutcome>> {
+  return runArmAction('purgeDeletedAccount', deletedAccountActionInput, input, ({ account }, session) => purgeArmDeletedAccount(session, account));
 }
 
-type BatchResults = ActionResult<{ results: ActionResult<null>[] }>;
+type BatchResults<T> = ActionResult<{ results: ActionResult<T>[] }>;
 
 /**
  * A batch of operations run at once on the server, one result per item in the same order; one item's failure
  * is its own result and never the batch's. The browser sends its bulk actions as batches because Next.js runs
  * one client's server action calls one after another (lib/bulk/run-bulk.ts, runBulkInBatches).
  */
-function runBatch<S extends z.ZodType<{ token: string }>, Item>(
+function runBatch<S extends z.ZodType<{ token: string }>, Item, T>(
   name: string,
   schema: S,
   input: unknown,
   itemsOf: (args: z.output<S>) => readonly Item[],
-  operation: (session: ArmSession, item: Item) => Promise<void>,
-): Promise<BatchResults> {
+  operation: (session: ArmSession, item: Item) => Promise<T>,
+): Promise<BatchResults<T>> {
   return runArmAction(name, schema, input, async (args, session) => ({
-    results: await mapWithConcurrency(itemsOf(args), BULK_CONCURRENCY, async (item): Promise<ActionResult<null>> => {
+    results: await mapWithConcurrency(itemsOf(args), BULK_CONCURRENCY, async (item): Promise<ActionResult<T>> => {
       try {
-        await operation(session, item);
-        return ok(null);
+        return ok(await operation(session, item));
       } catch (error) {
         const armError = toArmError(error, session.correlationId);
         console.error(`[${name}] ${armError.kind} ${armError.code} status=${armError.status ?? '-'} correlation=${armError.correlationId ?? '-'}`);
@@ -113,11 +107,11 @@ function runBatch<S extends z.ZodType<{ token: string }>, Item>(
 
 const accountsOf = ({ accounts }: { accounts: DeletedAccountRef[] }) => accounts;
 
-export async function recoverDeletedAccounts(input: unknown): Promise<BatchResults> {
+export async function recoverDeletedAccounts(input: unknown): Promise<BatchResults<RecoverOutcome>> {
   return runBatch('recoverDeletedAccounts', deletedAccountsBatchInput, input, accountsOf, recoverArmDeletedAccount);
 }
 
-export async function purgeDeletedAccounts(input: unknown): Promise<BatchResults> {
+export async function purgeDeletedAccounts(input: unknown): Promise<BatchResults<PurgeOutcome>> {
   return runBatch('purgeDeletedAccounts', deletedAccountsBatchInput, input, accountsOf, purgeArmDeletedAccount);
 }
 
@@ -133,7 +127,7 @@ function runRecoveryStep(session: ArmSession, step: RecoveryStepRef): Promise<vo
   }
 }
 
-export async function runRecoverySteps(input: unknown): Promise<BatchResults> {
+export async function runRecoverySteps(input: unknown): Promise<BatchResults<void>> {
   return runBatch('runRecoverySteps', recoveryStepsBatchInput, input, ({ steps }) => steps, runRecoveryStep);
 }
 

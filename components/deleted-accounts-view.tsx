@@ -19,6 +19,7 @@ import { runRecoveryPlan, summarizePlanRun } from '@/lib/bulk/run-plan';
 import { buildRecoveryPlan, stepRefOf, type PlanStep, type PrerequisiteStep, type RecoveryPlan } from '@/lib/deleted-accounts/recovery-plan';
 import type { LeftOutRow } from './recovery-plan-dialog';
 import { kindDisplayName } from '@/lib/deleted-accounts/kinds';
+import { outcomeDetail } from '@/lib/deleted-accounts/outcomes';
 import { normalizeRegion, regionDisplayName } from '@/lib/deleted-accounts/regions';
 import type { DeletedAccount, RecreateResourceGroupFix } from '@/lib/deleted-accounts/types';
 import { filterAccounts, HIDE_AFTER_SUCCESS_MS, reconcileHidden } from '@/lib/deleted-accounts/view';
@@ -93,8 +94,19 @@ interface BulkOutcome {
   kind: BulkKind;
   summary: BulkSummary;
   text: string;
+  /** Rows whose action ended otherwise than asked, each with what ARM showed. */
+  notes: string[];
   /** A recovery plan's run: Retry failed resumes it after the steps already done. */
   planRun?: { plan: RecoveryPlan; doneKeys: Set<string> };
+}
+
+/** One line per row whose action ended otherwise than asked ("contoso-x: not purged: it was recovered meanwhile …"). */
+function outcomeNotes(summary: BulkSummary, accounts: readonly DeletedAccount[]): string[] {
+  const names = new Map(accounts.map((account) => [account.id, account.name]));
+  return [...(summary.outcomes ?? [])].flatMap(([id, outcome]) => {
+    const detail = outcomeDetail(outcome);
+    return detail ? [`${names.get(id) ?? id}: ${detail}`] : [];
+  });
 }
 
 function refOf(account: DeletedAccount) {
@@ -179,7 +191,8 @@ export function DeletedAccountsView() {
 
   /** What every bulk run ends with: succeeded rows leave the table, failed ones stay selected with the summary. */
   const finishRun = useCallback(
-    (outcome: BulkOutcome, accounts: DeletedAccount[]) => {
+    (result: Omit<BulkOutcome, 'notes'>, accounts: DeletedAccount[]) => {
+      const outcome: BulkOutcome = { ...result, notes: outcomeNotes(result.summary, accounts) };
       const { summary, text } = outcome;
       const doneIds = new Set(summary.done);
       // Succeeded rows leave the table (and stay hidden while ARM's list catches up); failed rows stay selected.
@@ -214,14 +227,16 @@ export function DeletedAccountsView() {
       setRunning(kind);
       setOutcome(null);
       setAnnouncement(`${VERBS[kind].running} ${accounts.length} account${accounts.length === 1 ? '' : 's'}…`);
-      const action = kind === 'recover' ? recoverDeletedAccounts : purgeDeletedAccounts;
       const summary = await runBulkInBatches({
         items: accounts,
         batchSize: BULK_CONCURRENCY,
         // A token that expires while a batch runs fails only some of its items: those are sent again, renewed.
         runBatch: (batch) =>
           runBatchRenewingToken(batch, async (items, renewToken) => {
-            const result = await call(action, { accounts: items.map(refOf) }, { forceRefresh: renewToken });
+            const input = { accounts: items.map(refOf) };
+            const options = { forceRefresh: renewToken };
+            const result =
+              kind === 'recover' ? await call(recoverDeletedAccounts, input, options) : await call(purgeDeletedAccounts, input, options);
             return result.ok ? result.data.results : items.map(() => result);
           }),
         onProgress: (id, rowProgress) => setProgress((current) => new Map(current).set(id, rowProgress)),
@@ -362,6 +377,7 @@ export function DeletedAccountsView() {
       {outcome ? (
         <BulkOutcomeBar
           text={outcome.text}
+          notes={outcome.notes}
           failedCount={outcome.summary.failed.length}
           needsSignIn={failedOutcomeNeedsSignIn}
           busy={busy}

@@ -1,11 +1,14 @@
 'use client';
 
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({ notes: { margin: 0, paddingLeft: tokens.spacingHorizontalXL } });
 import type { ActionError } from '@/lib/action-result';
 
 /** The summary of the last bulk action, with Retry failed (and Sign in again when that is what failed). */
 export function BulkOutcomeBar(props: {
   text: string;
+  notes: string[];
   failedCount: number;
   needsSignIn: boolean;
   busy: boolean;
@@ -13,12 +16,20 @@ export function BulkOutcomeBar(props: {
   onRetryFailed: () => void;
   onDismiss: () => void;
 }) {
+  const styles = useStyles();
   const failed = props.failedCount > 0;
   return (
     <MessageBar intent={failed ? 'warning' : 'success'} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{props.text}</MessageBarTitle>
         {failed ? 'The failed rows stay selected and show what ARM answered.' : null}
+        {props.notes.length > 0 ? (
+          <ul aria-label="Not as asked" className={styles.notes}>
+            {props.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
       </MessageBarBody>
       <MessageBarActions>
         {props.needsSignIn ? <Button onClick={props.onSignIn}>Sign in again</Button> : null}

@@ -39,7 +39,7 @@ test('a failure in the middle of a bulk recover is reported on its row with ARMâ
   }
 });
 
-test('a purge whose answer was lost is reported as failed, and "Retry failed" ends it as purged without an error', async ({ page }) => {
+test('a purge whose answer was lost is reported as failed, and "Retry failed" finds it already gone instead of claiming a purge', async ({ page }) => {
   const sandbox = DEMO_SUBSCRIPTIONS.sandbox.subscriptionId;
   await signIn(page, 'admin@contoso.test', `/?subscription=${sandbox}&q=rg-sandbox`);
   const portal = new DeletedResourcesPage(page);
@@ -61,7 +61,9 @@ test('a purge whose answer was lost is reported as failed, and "Retry failed" en
   await expect(portal.row('fabrikam-speech')).toContainText('Failed');
   expect((await armGet(deletedAccountPath(sandbox, 'EastUS', 'rg-sandbox', 'fabrikam-speech'))).status).toBe(404);
 
+  // ARM has nothing left to purge: the retry says what is true, and purges nothing a second time.
   await portal.retryFailedButton.click();
-  await expect(portal.bulkSummary('1 purged')).toBeVisible({ timeout: 30_000 });
+  await expect(portal.bulkSummary('0 purged, 1 already gone')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Not as asked' })).toHaveText(/fabrikam-speech: already gone: purged or expired meanwhile/);
   await expect(portal.row('fabrikam-speech')).toHaveCount(0);
 });

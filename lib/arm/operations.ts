@@ -3,6 +3,7 @@ import { createPipelineRequest, type PipelineRequest, type PipelineResponse } fr
 import { readArmDeletedAccount, type ArmDeletedAccount } from '@/lib/deleted-accounts/to-deleted-account';
 import { existenceFromRead } from '@/lib/deleted-accounts/dependencies';
 import type { PermissionSet } from '@/lib/deleted-accounts/permissions';
+import { isOwnNotFound, purgeTookEffect, recoverTookEffect, type PurgeOutcome, type RecoverOutcome } from '@/lib/deleted-accounts/outcomes';
 import type { DeletedAccountRef, KeyVaultStepRef, StorageAccountStepRef } from '@/lib/deleted-accounts/schemas';
 import type { Subscription } from '@/lib/deleted-accounts/types';
 import type { ArmSession } from './session';
@@ -283,35 +284,70 @@ function retryAfterMs(header: string | undefined): number {
   return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, 10_000) : POLL_INTERVAL_MS;
 }
 
-/** Recover = PUT the account with restore:true in its original location; follows the operation to its end. */
-export async function recoverDeletedAccount(session: ArmSession, account: DeletedAccountRef): Promise<void> {
-  await session.cognitiveServices(account.subscriptionId).accounts.beginCreateAndWait(
-    account.resourceGroup,
-    account.name,
-    { location: account.location, properties: { restore: true } },
-    { abortSignal: AbortSignal.timeout(OPERATION_TIMEOUT_MS), updateIntervalInMs: POLL_INTERVAL_MS },
-  );
+/** Whether the account is live (not soft-deleted): read from ARM; throws when ARM's answer does not say. */
+async function accountIsLive(session: ArmSession, account: DeletedAccountRef): Promise<boolean> {
+  try {
+    await session.cognitiveServices(account.subscriptionId).accounts.get(account.resourceGroup, account.name, readTimeout());
+    return true;
+  } catch (error) {
+    const armError = toArmError(error, session.correlationId);
+    if (armError.status === 404) return false;
+    throw armError;
+  }
 }
 
 /**
- * Purge = DELETE on the deletedAccounts path in the account's own region. An account that is already gone
- * (404) counts as purged: the person's goal is reached, and a retried purge must not turn into an error. A 409
+ * Recover = PUT the account with restore:true in its original location; follows the operation to its end.
+ * ARM answers 201 when it creates the account again and 200 when the account was already live (recovered by
+ * someone else meanwhile). When nothing deleted is left, ARM's own not-found is checked against the live
+ * account: live means it was recovered meanwhile; otherwise it was purged or expired meanwhile.
+ */
+export async function recoverDeletedAccount(session: ArmSession, account: DeletedAccountRef): Promise<RecoverOutcome> {
+  let firstStatus: number | undefined;
+  try {
+    await session.cognitiveServices(account.subscriptionId).accounts.beginCreateAndWait(
+      account.resourceGroup,
+      account.name,
+      { location: account.location, properties: { restore: true } },
+      {
+        abortSignal: AbortSignal.timeout(OPERATION_TIMEOUT_MS),
+        updateIntervalInMs: POLL_INTERVAL_MS,
+        onResponse: (response) => void (firstStatus ??= response.status),
+      },
+    );
+  } catch (error) {
+    const armError = toArmError(error, session.correlationId);
+    if (!isOwnNotFound(armError.status, armError.code)) throw armError;
+    if (await accountIsLive(session, account)) return { outcome: 'already-recovered' };
+    throw new ArmError('arm', armError.code, `Cannot be recovered: it was purged or expired meanwhile. ${armError.message}`, armError.correlationId, armError.status);
+  }
+  return { outcome: recoverTookEffect(firstStatus) ? 'recovered' : 'already-recovered' };
+}
+
+/**
+ * Purge = DELETE on the deletedAccounts path in the account's own region. Only what ARM showed is reported:
+ * when ARM had nothing to purge (204, or its own not-found), the live account is read to say why — recovered
+ * meanwhile, or already gone (purged or expired). Any other 404 is a failure with ARM's message. A 409
  * RequestConflict (purging right after the delete) is tried again after a pause; other 409s are final.
  */
-export async function purgeDeletedAccount(session: ArmSession, account: DeletedAccountRef): Promise<void> {
+export async function purgeDeletedAccount(session: ArmSession, account: DeletedAccountRef): Promise<PurgeOutcome> {
   const abortSignal = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
+  const whyNothingToPurge = async (): Promise<PurgeOutcome> =>
+    (await accountIsLive(session, account)) ? { outcome: 'recovered-meanwhile', resourceGroup: account.resourceGroup } : { outcome: 'already-gone' };
   for (let attempt = 0; ; attempt++) {
+    let firstStatus: number | undefined;
     try {
       await session
         .cognitiveServices(account.subscriptionId)
         .deletedAccounts.beginPurgeAndWait(account.location, account.resourceGroup, account.name, {
           abortSignal,
           updateIntervalInMs: POLL_INTERVAL_MS,
+          onResponse: (response) => void (firstStatus ??= response.status),
         });
-      return;
+      return purgeTookEffect(firstStatus) ? { outcome: 'purged' } : await whyNothingToPurge();
     } catch (error) {
       const armError = toArmError(error, session.correlationId);
-      if (armError.status === 404) return;
+      if (isOwnNotFound(armError.status, armError.code)) return whyNothingToPurge();
       const delay = CONFLICT_RETRY_DELAYS_MS[attempt];
       if (delay === undefined || !isTransientConflict(armError)) throw armError;
       await sleep(delay * (0.75 + Math.random() * 0.5), abortSignal);

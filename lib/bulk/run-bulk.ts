@@ -1,4 +1,5 @@
 import type { ActionError, ActionResult } from '@/lib/action-result';
+import { isOutcome, OUTCOME_LABELS, type ItemOutcome } from '@/lib/deleted-accounts/outcomes';
 
 /**
  * How many recover or purge operations run at once (on the portal server, per batch: see runBulkInBatches).
@@ -22,13 +23,26 @@ export type RowProgress =
   | { state: 'blocked'; by: string };
 
 export interface BulkSummary {
+  /** Items that ended without an error (whatever their outcome: they are no longer deleted). */
   done: string[];
   failed: { id: string; error: ActionError }[];
+  /** What ARM showed each done item's action really did, where the server said (recover and purge do). */
+  outcomes?: Map<string, ItemOutcome>;
 }
 
-/** "7 recovered, 1 failed" */
+/**
+ * "7 recovered, 1 failed"; outcomes other than the action asked for are counted apart: "2 purged, 1 recovered
+ * meanwhile, 1 already gone, 1 failed".
+ */
 export function summarizeBulk(pastTense: string, summary: BulkSummary): string {
-  const parts = [`${summary.done.length} ${pastTense}`];
+  const others = new Map<string, number>();
+  for (const id of summary.done) {
+    const outcome = summary.outcomes?.get(id);
+    const label = outcome ? OUTCOME_LABELS[outcome.outcome] : pastTense;
+    if (label !== pastTense) others.set(label, (others.get(label) ?? 0) + 1);
+  }
+  const asked = summary.done.length - [...others.values()].reduce((sum, count) => sum + count, 0);
+  const parts = [`${asked} ${pastTense}`, ...[...others].map(([label, count]) => `${count} ${label}`)];
   if (summary.failed.length > 0) parts.push(`${summary.failed.length} failed`);
   return parts.join(', ');
 }
@@ -57,7 +71,7 @@ export async function runBulkInBatches<T extends { id: string }>(options: {
 }): Promise<BulkSummary> {
   const { items, runBatch, onProgress } = options;
   const batchSize = Math.max(1, options.batchSize ?? BULK_CONCURRENCY);
-  const summary: BulkSummary = { done: [], failed: [] };
+  const summary: BulkSummary = { done: [], failed: [], outcomes: new Map() };
   for (const item of items) onProgress?.(item.id, { state: 'queued' });
   for (let start = 0; start < items.length; start += batchSize) {
     const batch = items.slice(start, start + batchSize);
@@ -72,6 +86,7 @@ export async function runBulkInBatches<T extends { id: string }>(options: {
       const result = results[i] ?? requestFailed(undefined);
       if (result.ok) {
         summary.done.push(item.id);
+        if (isOutcome(result.data)) summary.outcomes?.set(item.id, result.data);
         onProgress?.(item.id, { state: 'done' });
       } else {
         summary.failed.push({ id: item.id, error: result.error });

@@ -1,9 +1,10 @@
 import type { ActionError, ActionResult } from '@/lib/action-result';
 import { PLAN_PHASES, type PlanPhase, type PlanStep, type RecoveryPlan } from '@/lib/deleted-accounts/recovery-plan';
-import { BULK_CONCURRENCY, runBulkInBatches, type BulkSummary, type RowProgress } from './run-bulk';
+import type { ItemOutcome } from '@/lib/deleted-accounts/outcomes';
+import { BULK_CONCURRENCY, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from './run-bulk';
 
 /** How each step of a plan ended: done, failed with ARM's answer, or not attempted because a step it needs did not succeed. */
-export type StepOutcome = { state: 'done' } | { state: 'failed'; error: ActionError } | { state: 'blocked'; by: string };
+export type StepOutcome = { state: 'done'; outcome?: ItemOutcome } | { state: 'failed'; error: ActionError } | { state: 'blocked'; by: string };
 
 export interface PlanRun {
   outcomes: Map<string, StepOutcome>;
@@ -64,7 +65,10 @@ export async function runRecoveryPlan(options: {
         if (step && progress.state !== 'queued') onProgress?.(step, progress);
       },
     });
-    for (const key of summary.done) outcomes.set(key, { state: 'done' });
+    for (const key of summary.done) {
+      const outcome = summary.outcomes?.get(key);
+      outcomes.set(key, outcome ? { state: 'done', outcome } : { state: 'done' });
+    }
     for (const failure of summary.failed) outcomes.set(failure.id, { state: 'failed', error: failure.error });
   }
   return { outcomes };
@@ -75,14 +79,14 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 /**
  * A plan run as the view reports it: its accounts as a bulk summary (a blocked account counts as failed, with
  * the step that blocked it as its error, so it stays selected for Retry failed), the steps done so far
- * (Retry resumes after them), and one line: "1 step done, 3 recovered" or "1 step failed, 2 blocked".
+ * (Retry resumes after them), and one line: "1 step done, 3 recovered" or "1 step failed, 0 recovered, 2 blocked".
  */
 export function summarizePlanRun(plan: RecoveryPlan, run: PlanRun, alreadyDone: ReadonlySet<string> = new Set()) {
-  const summary: BulkSummary = { done: [], failed: [] };
+  const summary: BulkSummary = { done: [], failed: [], outcomes: new Map() };
+  const blocked: BulkSummary['failed'] = [];
   const doneKeys = new Set(alreadyDone);
   let stepsDone = 0;
   let stepsFailed = 0;
-  let blocked = 0;
   for (const step of plan.steps) {
     const outcome = run.outcomes.get(step.key);
     if (outcome?.state === 'done') doneKeys.add(step.key);
@@ -92,20 +96,20 @@ export function summarizePlanRun(plan: RecoveryPlan, run: PlanRun, alreadyDone: 
       continue;
     }
     const id = step.account.id;
-    if (outcome?.state === 'done') summary.done.push(id);
-    else if (outcome?.state === 'failed') summary.failed.push({ id, error: outcome.error });
+    if (outcome?.state === 'done') {
+      summary.done.push(id);
+      if (outcome.outcome) summary.outcomes?.set(id, outcome.outcome);
+    } else if (outcome?.state === 'failed') summary.failed.push({ id, error: outcome.error });
     else if (outcome?.state === 'blocked') {
-      blocked++;
-      summary.failed.push({ id, error: { kind: 'arm', code: 'Blocked', message: `Not attempted: ${outcome.by} did not succeed.` } });
+      blocked.push({ id, error: { kind: 'arm', code: 'Blocked', message: `Not attempted: ${outcome.by} did not succeed.` } });
     }
   }
-  const accountsFailed = summary.failed.length - blocked;
   const parts = [
     stepsDone > 0 ? `${plural(stepsDone, 'step')} done` : undefined,
     stepsFailed > 0 ? `${plural(stepsFailed, 'step')} failed` : undefined,
-    `${summary.done.length} recovered`,
-    accountsFailed > 0 ? `${accountsFailed} failed` : undefined,
-    blocked > 0 ? `${blocked} blocked` : undefined,
+    summarizeBulk('recovered', summary),
+    blocked.length > 0 ? `${blocked.length} blocked` : undefined,
   ];
+  summary.failed.push(...blocked);
   return { summary, doneKeys, stepsFailed, text: parts.filter(Boolean).join(', ') };
 }

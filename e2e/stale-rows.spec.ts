@@ -1,0 +1,54 @@
+/**
+ * Someone else changes a row in ARM after the page listed it. Whatever the portal then does, each row's report
+ * says what ARM shows — checked afterwards in ARM and in the emulator's audit log (nothing done twice).
+ */
+import { DEMO_SUBSCRIPTIONS } from '../emulator/demo-world';
+import { expect, signIn, test } from './fixtures';
+import { DeletedResourcesPage } from './pages/deleted-resources-page';
+import { accountPath, deletedAccountPath } from './support/arm-paths';
+import { armGet, armRequest, eventCounts } from './support/local-azure';
+
+const production = DEMO_SUBSCRIPTIONS.production.subscriptionId;
+const search = `/?subscription=${production}&q=rg-search-prod`;
+const live = (name: string) => accountPath(production, 'rg-search-prod', name);
+const recoverElsewhere = (name: string) => armRequest('PUT', live(name), { location: 'westus', properties: { restore: true } });
+const purgeElsewhere = (name: string) => armRequest('DELETE', deletedAccountPath(production, 'westus', 'rg-search-prod', name));
+
+test('a purge of a row someone recovered meanwhile reports "recovered meanwhile", not "purged", and purges nothing', async ({ page }) => {
+  await signIn(page, 'admin@contoso.test', search);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  expect((await recoverElsewhere('contoso-translator-web')).status).toBe(201);
+
+  await portal.select('contoso-translator-web', 'contoso-personalizer-web');
+  await portal.purgeButton.click();
+  await portal.purgeDialog().confirmation.fill('2');
+  await portal.purgeDialog().confirmButton().click();
+
+  await expect(portal.bulkSummary('1 purged, 1 recovered meanwhile')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Not as asked' })).toHaveText(
+    'contoso-translator-web: not purged: it was recovered meanwhile (live in rg-search-prod)',
+  );
+  expect((await armGet(live('contoso-translator-web'))).status).toBe(200);
+  expect((await eventCounts('deletedAccountPurged', '/deletedaccounts/contoso-translator-web')).size).toBe(0);
+  expect([...(await eventCounts('deletedAccountPurged', '/deletedaccounts/contoso-personalizer-web')).values()]).toEqual([1]);
+});
+
+test('a recover of rows changed meanwhile says "already recovered" for one and "purged or expired meanwhile" for the other', async ({ page }) => {
+  await signIn(page, 'admin@contoso.test', search);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  expect((await recoverElsewhere('contoso-translator-web')).status).toBe(201);
+  expect((await purgeElsewhere('contoso-metrics-advisor')).status).toBe(202);
+
+  await portal.select('contoso-translator-web', 'contoso-metrics-advisor', 'contoso-personalizer-web');
+  await portal.recoverButton.click();
+
+  await expect(portal.bulkSummary('1 recovered, 1 already recovered, 1 failed')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Not as asked' })).toHaveText(/contoso-translator-web: already recovered/);
+  await expect(portal.statusCell('contoso-metrics-advisor')).toContainText('Cannot be recovered: it was purged or expired meanwhile');
+  // Recovered once (by the other admin), not twice; the purged one was not brought back.
+  expect([...(await eventCounts('accountRecovered', '/accounts/contoso-translator-web')).values()]).toEqual([1]);
+  expect((await armGet(live('contoso-metrics-advisor'))).status).toBe(404);
+  expect((await armGet(live('contoso-personalizer-web'))).status).toBe(200);
+});

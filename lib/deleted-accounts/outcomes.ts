@@ -1,0 +1,57 @@
+/**
+ * What a recover or purge really did, as ARM showed it. A tool that destroys data in bulk reports only what
+ * it saw: a purge that found nothing to purge is not "purged", and a recover of an account someone else
+ * recovered first is not this person's recover.
+ */
+export type RecoverOutcome = { outcome: 'recovered' } | { outcome: 'already-recovered' };
+export type PurgeOutcome = { outcome: 'purged' } | { outcome: 'recovered-meanwhile'; resourceGroup: string } | { outcome: 'already-gone' };
+export type ItemOutcome = RecoverOutcome | PurgeOutcome;
+
+/** How the summary counts each outcome: "2 purged, 1 recovered meanwhile, 1 already gone". */
+export const OUTCOME_LABELS: Record<ItemOutcome['outcome'], string> = {
+  recovered: 'recovered',
+  'already-recovered': 'already recovered',
+  purged: 'purged',
+  'recovered-meanwhile': 'recovered meanwhile',
+  'already-gone': 'already gone',
+};
+
+/** One row's own line for an outcome other than the one asked for; undefined for a plain recover or purge. */
+export function outcomeDetail(outcome: ItemOutcome): string | undefined {
+  switch (outcome.outcome) {
+    case 'already-recovered':
+      return 'already recovered: it was live again before this recover (someone else recovered it)';
+    case 'recovered-meanwhile':
+      return `not purged: it was recovered meanwhile (live in ${outcome.resourceGroup})`;
+    case 'already-gone':
+      return 'already gone: purged or expired meanwhile (nothing was left to purge)';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether ARM's 404 says the deleted account itself is not there. Any other 404 (its resource group, its
+ * subscription, a path ARM does not know) is a failure with ARM's own message, never "gone".
+ */
+export function isOwnNotFound(status: number | undefined, code: string | undefined): boolean {
+  return status === 404 && code !== undefined && /^(ResourceNotFound|DeletedAccountNotFound|NotFound)$/i.test(code);
+}
+
+/**
+ * What the first answer to a purge means: 202 (purging) and 200 (purged) took effect; 204 is ARM's "nothing to
+ * purge", which says only that no deleted account was there when the request arrived.
+ */
+export function purgeTookEffect(firstStatus: number | undefined): boolean {
+  return firstStatus !== 204;
+}
+
+/** A recover is answered 201 when the account is created again, 200 when it was already live. */
+export function recoverTookEffect(firstStatus: number | undefined): boolean {
+  return firstStatus !== 200;
+}
+
+/** Whether a server action's result carries an outcome (prerequisite steps answer null). */
+export function isOutcome(value: unknown): value is ItemOutcome {
+  return typeof value === 'object' && value !== null && typeof (value as { outcome?: unknown }).outcome === 'string';
+}
