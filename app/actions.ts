@@ -8,6 +8,7 @@ import {
   createResourceGroup,
   listSubscriptions as listArmSubscriptions,
   purgeDeletedAccount as purgeArmDeletedAccount,
+  readDeletedAccountState,
   recoverDeletedAccount as recoverArmDeletedAccount,
   recoverKeyVault,
   restoreStorageAccount,
@@ -26,7 +27,7 @@ import {
   type DeletedAccountRef,
   type RecoveryStepRef,
 } from '@/lib/deleted-accounts/schemas';
-import type { PurgeOutcome, RecoverOutcome } from '@/lib/deleted-accounts/outcomes';
+import type { DeletedAccountState, PurgeOutcome, RecoverOutcome } from '@/lib/deleted-accounts/outcomes';
 import type { DeletedAccount, Subscription } from '@/lib/deleted-accounts/types';
 
 /**
@@ -113,6 +114,11 @@ export async function recoverDeletedAccounts(input: unknown): Promise<BatchResul
 
 export async function purgeDeletedAccounts(input: unknown): Promise<BatchResults<PurgeOutcome>> {
   return runBatch('purgeDeletedAccounts', deletedAccountsBatchInput, input, accountsOf, purgeArmDeletedAccount);
+}
+
+/** Where each account stands in ARM now: asked for the rows of a bulk action whose answer was lost. */
+export async function readDeletedAccountStates(input: unknown): Promise<BatchResults<DeletedAccountState>> {
+  return runBatch('readDeletedAccountStates', deletedAccountsBatchInput, input, accountsOf, readDeletedAccountState);
 }
 
 /** What a recovery plan does before it recovers accounts: recreate groups, recover vaults, restore storage accounts. */

@@ -300,6 +300,9 @@ function StatusCell(props: {
   if (progress?.state === 'running') {
     return <Spinner size="extra-tiny" label={`${props.runningVerb}…`} labelPosition="after" />;
   }
+  if (progress?.state === 'checking') {
+    return <Spinner size="extra-tiny" label="Outcome unknown — checking…" labelPosition="after" />;
+  }
   if (progress?.state === 'done') {
     return (
       <Badge appearance="filled" color="success" className={styles.badge}>

@@ -12,9 +12,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { purgeDeletedAccounts, recoverDeletedAccounts, recreateResourceGroup, runRecoverySteps } from '@/app/actions';
+import { purgeDeletedAccounts, readDeletedAccountStates, recoverDeletedAccounts, recreateResourceGroup, runRecoverySteps } from '@/app/actions';
 import type { ActionError } from '@/lib/action-result';
 import { BULK_CONCURRENCY, runBatchRenewingToken, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
+import { settleLostAnswers } from '@/lib/bulk/lost-answers';
 import { runRecoveryPlan, summarizePlanRun } from '@/lib/bulk/run-plan';
 import { buildRecoveryPlan, stepRefOf, type PlanStep, type PrerequisiteStep, type RecoveryPlan } from '@/lib/deleted-accounts/recovery-plan';
 import type { LeftOutRow } from './recovery-plan-dialog';
@@ -241,7 +242,18 @@ export function DeletedAccountsView() {
           }),
         onProgress: (id, rowProgress) => setProgress((current) => new Map(current).set(id, rowProgress)),
       });
-      finishRun({ kind, summary, text: summarizeBulk(VERBS[kind].past, summary) }, accounts);
+      // Rows whose answer was lost are checked in ARM before anything is reported for them.
+      const settled = await settleLostAnswers({
+        kind,
+        items: accounts,
+        summary,
+        readStates: async (items) => {
+          const result = await call(readDeletedAccountStates, { accounts: items.map(refOf) });
+          return result.ok ? result.data.results : items.map(() => result);
+        },
+        onProgress: (id, rowProgress) => setProgress((current) => new Map(current).set(id, rowProgress)),
+      });
+      finishRun({ kind, summary: settled, text: summarizeBulk(VERBS[kind].past, settled) }, accounts);
     },
     [call, finishRun],
   );

@@ -52,3 +52,32 @@ test('a recover of rows changed meanwhile says "already recovered" for one and "
   expect((await armGet(live('contoso-metrics-advisor'))).status).toBe(404);
   expect((await armGet(live('contoso-personalizer-web'))).status).toBe(200);
 });
+
+test('a bulk purge whose answer never reaches the browser is checked in ARM, and reported as what ARM shows', async ({ page }) => {
+  await signIn(page, 'admin@contoso.test', search);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  await portal.select('contoso-translator-web', 'contoso-personalizer-web');
+  await portal.purgeButton.click();
+  await portal.purgeDialog().confirmation.fill('2');
+  // The portal server runs the purge, but its answer is lost on the way back (a dropped connection).
+  let dropped = false;
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (dropped || request.method() !== 'POST' || !request.headers()['next-action'] || !request.postData()?.includes('contoso-translator-web')) {
+      return route.fallback();
+    }
+    dropped = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await portal.purgeDialog().confirmButton().click();
+
+  await expect(portal.bulkSummary('0 purged, 2 confirmed gone')).toBeVisible({ timeout: 30_000 });
+  expect(dropped).toBe(true);
+  for (const name of ['contoso-translator-web', 'contoso-personalizer-web']) {
+    expect((await armGet(deletedAccountPath(production, 'westus', 'rg-search-prod', name))).status, name).toBe(404);
+    expect([...(await eventCounts('deletedAccountPurged', `/deletedaccounts/${name}`)).values()], `${name} purged once`).toEqual([1]);
+  }
+  await expect(portal.row('contoso-translator-web')).toHaveCount(0);
+});

@@ -3,7 +3,7 @@ import { createPipelineRequest, type PipelineRequest, type PipelineResponse } fr
 import { readArmDeletedAccount, type ArmDeletedAccount } from '@/lib/deleted-accounts/to-deleted-account';
 import { existenceFromRead } from '@/lib/deleted-accounts/dependencies';
 import type { PermissionSet } from '@/lib/deleted-accounts/permissions';
-import { isOwnNotFound, purgeTookEffect, recoverTookEffect, type PurgeOutcome, type RecoverOutcome } from '@/lib/deleted-accounts/outcomes';
+import { isOwnNotFound, purgeTookEffect, recoverTookEffect, type DeletedAccountState, type PurgeOutcome, type RecoverOutcome } from '@/lib/deleted-accounts/outcomes';
 import type { DeletedAccountRef, KeyVaultStepRef, StorageAccountStepRef } from '@/lib/deleted-accounts/schemas';
 import type { Subscription } from '@/lib/deleted-accounts/types';
 import type { ArmSession } from './session';
@@ -293,6 +293,18 @@ async function accountIsLive(session: ArmSession, account: DeletedAccountRef): P
     const armError = toArmError(error, session.correlationId);
     if (armError.status === 404) return false;
     throw armError;
+  }
+}
+
+/** Where a deleted account stands now (read after an answer was lost): still deleted, live again, or gone. */
+export async function readDeletedAccountState(session: ArmSession, account: DeletedAccountRef): Promise<DeletedAccountState> {
+  try {
+    await session.cognitiveServices(account.subscriptionId).deletedAccounts.get(account.location, account.resourceGroup, account.name, readTimeout());
+    return 'deleted';
+  } catch (error) {
+    const armError = toArmError(error, session.correlationId);
+    if (!isOwnNotFound(armError.status, armError.code)) throw armError;
+    return (await accountIsLive(session, account)) ? 'live' : 'gone';
   }
 }
 

@@ -44,7 +44,7 @@ const SPECS: Record<string, ActionSpec> = {
   recoverDeletedAccount: { valid: () => ({ token, account: ref('contoso-foundry-hub') }), fields: [['token'], ...REF_FIELDS(['account'])] },
   purgeDeletedAccount: { valid: () => ({ token, account: ref('contoso-foundry-hub') }), fields: [['token'], ...REF_FIELDS(['account'])] },
   ...Object.fromEntries(
-    ['recoverDeletedAccounts', 'purgeDeletedAccounts'].map((name) => [
+    ['recoverDeletedAccounts', 'purgeDeletedAccounts', 'readDeletedAccountStates'].map((name) => [
       name,
       {
         valid: () => ({ token, accounts: [ref('contoso-foundry-hub'), ref('contoso-multiservice')] }),

@@ -69,4 +69,13 @@ describe('outcomes the portal did not cause are reported as such', () => {
     const other = { ...ACCOUNT, name: 'contoso-multiservice' };
     expect(await actions.recoverDeletedAccount({ token, account: other })).toEqual({ ok: true, data: { outcome: 'recovered' } });
   });
+
+  it('reads where each account stands now, for rows whose answer was lost', async () => {
+    await elsewhere.recover();
+    const gone = { ...ACCOUNT, name: 'contoso-multiservice' };
+    await actions.purgeDeletedAccount({ token, account: gone });
+    const still = { ...ACCOUNT, name: 'contoso-anomaly-iot' };
+    const result = await actions.readDeletedAccountStates({ token, accounts: [ACCOUNT, gone, still] });
+    expect(result).toEqual({ ok: true, data: { results: [{ ok: true, data: 'live' }, { ok: true, data: 'gone' }, { ok: true, data: 'deleted' }] } });
+  });
 });

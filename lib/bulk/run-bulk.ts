@@ -19,6 +19,8 @@ export type RowProgress =
   | { state: 'running' }
   | { state: 'done' }
   | { state: 'failed'; error: ActionError }
+  /** The request was sent but its answer was lost: ARM is being read to say what is true. */
+  | { state: 'checking' }
   /** Not attempted: a step it needs (named by its title) failed or was blocked itself. */
   | { state: 'blocked'; by: string };
 

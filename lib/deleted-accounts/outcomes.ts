@@ -3,9 +3,16 @@
  * it saw: a purge that found nothing to purge is not "purged", and a recover of an account someone else
  * recovered first is not this person's recover.
  */
-export type RecoverOutcome = { outcome: 'recovered' } | { outcome: 'already-recovered' };
-export type PurgeOutcome = { outcome: 'purged' } | { outcome: 'recovered-meanwhile'; resourceGroup: string } | { outcome: 'already-gone' };
+export type RecoverOutcome = { outcome: 'recovered' } | { outcome: 'already-recovered' } | { outcome: 'confirmed-live' };
+export type PurgeOutcome =
+  | { outcome: 'purged' }
+  | { outcome: 'recovered-meanwhile'; resourceGroup: string }
+  | { outcome: 'already-gone' }
+  | { outcome: 'confirmed-gone' };
 export type ItemOutcome = RecoverOutcome | PurgeOutcome;
+
+/** Where a deleted account stands in ARM now: still soft-deleted, live again, or neither. */
+export type DeletedAccountState = 'deleted' | 'live' | 'gone';
 
 /** How the summary counts each outcome: "2 purged, 1 recovered meanwhile, 1 already gone". */
 export const OUTCOME_LABELS: Record<ItemOutcome['outcome'], string> = {
@@ -14,6 +21,8 @@ export const OUTCOME_LABELS: Record<ItemOutcome['outcome'], string> = {
   purged: 'purged',
   'recovered-meanwhile': 'recovered meanwhile',
   'already-gone': 'already gone',
+  'confirmed-live': 'confirmed live',
+  'confirmed-gone': 'confirmed gone',
 };
 
 /** One row's own line for an outcome other than the one asked for; undefined for a plain recover or purge. */
@@ -25,6 +34,10 @@ export function outcomeDetail(outcome: ItemOutcome): string | undefined {
       return `not purged: it was recovered meanwhile (live in ${outcome.resourceGroup})`;
     case 'already-gone':
       return 'already gone: purged or expired meanwhile (nothing was left to purge)';
+    case 'confirmed-live':
+      return "the recover's answer was lost; ARM shows the account live again";
+    case 'confirmed-gone':
+      return "the purge's answer was lost; ARM holds it neither deleted nor live any more";
     default:
       return undefined;
   }
@@ -54,4 +67,22 @@ export function recoverTookEffect(firstStatus: number | undefined): boolean {
 /** Whether a server action's result carries an outcome (prerequisite steps answer null). */
 export function isOutcome(value: unknown): value is ItemOutcome {
   return typeof value === 'object' && value !== null && typeof (value as { outcome?: unknown }).outcome === 'string';
+}
+
+/**
+ * A row whose request was sent but whose answer was lost (the connection dropped, the portal server
+ * restarted): what ARM shows now decides the report, so Retry never repeats an action that took effect.
+ */
+export function outcomeOfLostAnswer(
+  kind: 'recover' | 'purge',
+  state: DeletedAccountState,
+  resourceGroup: string,
+): { ok: true; data: ItemOutcome } | { ok: false; error: { kind: 'arm'; code: string; message: string } } {
+  if (state === 'deleted') {
+    const verb = kind === 'purge' ? 'purged' : 'recovered';
+    return { ok: false, error: { kind: 'arm', code: 'NotDone', message: `The answer was lost, and ARM still holds it deleted: it was not ${verb}. Retry failed sends it again.` } };
+  }
+  if (kind === 'purge') return { ok: true, data: state === 'live' ? { outcome: 'recovered-meanwhile', resourceGroup } : { outcome: 'confirmed-gone' } };
+  if (state === 'live') return { ok: true, data: { outcome: 'confirmed-live' } };
+  return { ok: false, error: { kind: 'arm', code: 'NotDone', message: 'Cannot be recovered: it was purged or expired meanwhile (the answer was lost; ARM holds it no more).' } };
 }
