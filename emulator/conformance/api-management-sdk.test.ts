@@ -5,9 +5,9 @@
  * and the refusals a caller of real ARM meets — each checked against the emulator's state.
  */
 import { ApiManagementClient, type ApiManagementServiceResource } from '@azure/arm-apimanagement';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '../demo-world';
-import { startTestAzure, type TestAzure } from './harness';
+import { useDemoAzure } from './harness';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
@@ -40,26 +40,16 @@ const restoreParameters: ApiManagementServiceResource = {
 };
 
 describe('@azure/arm-apimanagement 10 against the local Azure (demo world)', () => {
-  let azure: TestAzure;
-  const client = (subscriptionId: string) => new ApiManagementClient(azure.credential, subscriptionId, azure.clientOptions);
-  const world = async (path: string) => (await (await azure.admin('GET', `/_emulator${path}`)).json()) as { value: { name: string; kind: string; resourceId: string }[] };
+  const azure = useDemoAzure();
+  const client = (subscriptionId: string) => new ApiManagementClient(azure().credential, subscriptionId, azure().clientOptions);
+  const world = async (path: string) => (await (await azure().admin('GET', `/_emulator${path}`)).json()) as { value: { name: string; kind: string; resourceId: string }[] };
   const deletedNames = async (sub: string) => (await world(`/world/deleted-api-management-services?subscriptionId=${sub}`)).value.map((s) => s.name);
   const liveNames = async (sub: string) => (await world(`/world/api-management-services?subscriptionId=${sub}`)).value.map((s) => s.name);
   const events = async (kind: string) => (await world('/events')).value.filter((e) => e.kind === kind).map((e) => e.resourceId);
 
-  beforeAll(async () => {
-    azure = await startTestAzure();
-  }, 60_000);
-  afterAll(async () => {
-    await azure?.dispose();
-  });
-  beforeEach(async () => {
-    expect((await azure.admin('POST', '/_emulator/reset', { seed: 'demo' })).status).toBe(200);
-    expect((await azure.admin('PUT', '/_emulator/lro', { durationSeconds: 0 })).status).toBe(200);
-  });
 
   it('lists deleted services across pages (deletedServices.listBySubscription) in the recorded shape', async () => {
-    expect((await azure.admin('PUT', '/_emulator/paging', { deletedAccountsPageSize: 1 })).status).toBe(200);
+    expect((await azure().admin('PUT', '/_emulator/paging', { deletedAccountsPageSize: 1 })).status).toBe(200);
     const deleted = await all(client(D).deletedServices.listBySubscription());
     expect(deleted.map((s) => s.name)).toEqual(['apim-dev-internal', 'apim-hackathon']);
     const internal = deleted[0]!;
@@ -91,7 +81,7 @@ describe('@azure/arm-apimanagement 10 against the local Azure (demo world)', () 
 
   it('restores with beginCreateOrUpdateAndWait and restore: true, bringing the old service back', async () => {
     // Long enough for the SDK to see the activation in progress first.
-    expect((await azure.admin('PUT', '/_emulator/lro', { durationSeconds: 1.5 })).status).toBe(200);
+    expect((await azure().admin('PUT', '/_emulator/lro', { durationSeconds: 1.5 })).status).toBe(200);
     const restored = await client(S).apiManagementService.beginCreateOrUpdateAndWait('rg-sandbox', 'apim-fabrikam-sandbox', restoreParameters);
     expect(restored).toMatchObject({ name: 'apim-fabrikam-sandbox', location: 'East US', provisioningState: 'Succeeded', publisherEmail: 'apim-admin@contoso.test' });
     expect(await liveNames(S)).toEqual(['apim-fabrikam-sandbox']);
@@ -102,7 +92,7 @@ describe('@azure/arm-apimanagement 10 against the local Azure (demo world)', () 
   });
 
   it('purges with deletedServices.beginPurgeAndWait; the name can be used again', async () => {
-    expect((await azure.admin('PUT', '/_emulator/lro', { durationSeconds: 1.5 })).status).toBe(200);
+    expect((await azure().admin('PUT', '/_emulator/lro', { durationSeconds: 1.5 })).status).toBe(200);
     await client(P).deletedServices.beginPurgeAndWait('apim-contoso-gateway', 'swedencentral');
     expect(await deletedNames(P)).toEqual([]);
     expect(await events('deletedApiManagementServicePurged')).toEqual([

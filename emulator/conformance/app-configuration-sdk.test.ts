@@ -5,9 +5,9 @@
  * caller of real ARM meets — each checked against the emulator's state.
  */
 import { AppConfigurationManagementClient } from '@azure/arm-appconfiguration';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '../demo-world';
-import { startTestAzure, type TestAzure } from './harness';
+import { useDemoAzure } from './harness';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
@@ -31,25 +31,15 @@ async function armError(promise: PromiseLike<unknown>): Promise<{ statusCode?: n
 }
 
 describe('@azure/arm-appconfiguration 4 against the local Azure (demo world)', () => {
-  let azure: TestAzure;
-  const client = (subscriptionId: string) => new AppConfigurationManagementClient(azure.credential, subscriptionId, azure.clientOptions);
-  const world = async (path: string) => (await (await azure.admin('GET', `/_emulator${path}`)).json()) as { value: { name: string; kind: string; resourceId: string }[] };
+  const azure = useDemoAzure();
+  const client = (subscriptionId: string) => new AppConfigurationManagementClient(azure().credential, subscriptionId, azure().clientOptions);
+  const world = async (path: string) => (await (await azure().admin('GET', `/_emulator${path}`)).json()) as { value: { name: string; kind: string; resourceId: string }[] };
   const deletedNames = async (sub: string) => (await world(`/world/deleted-configuration-stores?subscriptionId=${sub}`)).value.map((s) => s.name);
   const events = async (kind: string) => (await world('/events')).value.filter((e) => e.kind === kind);
 
-  beforeAll(async () => {
-    azure = await startTestAzure();
-  }, 60_000);
-  afterAll(async () => {
-    await azure?.dispose();
-  });
-  beforeEach(async () => {
-    expect((await azure.admin('POST', '/_emulator/reset', { seed: 'demo' })).status).toBe(200);
-    expect((await azure.admin('PUT', '/_emulator/lro', { durationSeconds: 0 })).status).toBe(200);
-  });
 
   it('lists deleted stores across pages (configurationStores.listDeleted) in the §3.2 shape', async () => {
-    expect((await azure.admin('PUT', '/_emulator/paging', { deletedAccountsPageSize: 1 })).status).toBe(200);
+    expect((await azure().admin('PUT', '/_emulator/paging', { deletedAccountsPageSize: 1 })).status).toBe(200);
     const deleted = await all(client(P).configurationStores.listDeleted());
     expect(deleted.map((s) => s.name)).toEqual(['appcs-contoso-flags', 'appcs-contoso-prod']);
     const prod = deleted[1]!;

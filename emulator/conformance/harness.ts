@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { Agent, fetch, type Response } from 'undici';
 import { DEMO_SERVICE_PRINCIPAL, DEMO_TENANT } from '../demo-world';
 import { startLocalAzure, type LocalAzure, type SeedName } from '../main';
@@ -58,5 +59,27 @@ export async function startTestAzure(options: { seed?: SeedName; accessTokenTtlS
       await dispatcher.close();
       fs.rmSync(stateDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One local Azure for a suite, with the demo world fresh and long-running operations instant before every
+ * test; returns what gets the running instance.
+ */
+export function useDemoAzure(): () => TestAzure {
+  let azure: TestAzure | undefined;
+  beforeAll(async () => {
+    azure = await startTestAzure();
+  }, 60_000);
+  afterAll(async () => {
+    await azure?.dispose();
+  });
+  beforeEach(async () => {
+    expect((await azure!.admin('POST', '/_emulator/reset', { seed: 'demo' })).status).toBe(200);
+    expect((await azure!.admin('PUT', '/_emulator/lro', { durationSeconds: 0 })).status).toBe(200);
+  });
+  return () => {
+    if (!azure) throw new Error('the local Azure is not started yet');
+    return azure;
   };
 }

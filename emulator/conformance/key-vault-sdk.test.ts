@@ -4,9 +4,9 @@
  * refusals a caller of real ARM meets, and vaults.list, which goes through the generic resources API.
  */
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SUBSCRIPTIONS, DEMO_TENANT } from '../demo-world';
-import { startTestAzure, type TestAzure } from './harness';
+import { useDemoAzure } from './harness';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
@@ -34,31 +34,21 @@ const recoverParameters = (location: string) => ({
 });
 
 describe('@azure/arm-keyvault 5 against the local Azure (demo world)', () => {
-  let azure: TestAzure;
+  const azure = useDemoAzure();
   const client = (subscriptionId: string) =>
-    new KeyVaultManagementClient(azure.credential, subscriptionId, {
-      endpoint: azure.clientOptions.endpoint,
+    new KeyVaultManagementClient(azure().credential, subscriptionId, {
+      endpoint: azure().clientOptions.endpoint,
       // TypeSpec-generated clients take their token scopes here, not as credentialScopes.
-      credentials: { scopes: azure.clientOptions.credentialScopes },
-      tlsOptions: azure.clientOptions.tlsOptions,
-      retryOptions: azure.clientOptions.retryOptions,
+      credentials: { scopes: azure().clientOptions.credentialScopes },
+      tlsOptions: azure().clientOptions.tlsOptions,
+      retryOptions: azure().clientOptions.retryOptions,
     });
   const events = async (kind: string) =>
-    ((await (await azure.admin('GET', '/_emulator/events')).json()) as { value: { kind: string; resourceId: string }[] }).value.filter((e) => e.kind === kind);
+    ((await (await azure().admin('GET', '/_emulator/events')).json()) as { value: { kind: string; resourceId: string }[] }).value.filter((e) => e.kind === kind);
 
-  beforeAll(async () => {
-    azure = await startTestAzure();
-  }, 60_000);
-  afterAll(async () => {
-    await azure?.dispose();
-  });
-  beforeEach(async () => {
-    expect((await azure.admin('POST', '/_emulator/reset', { seed: 'demo' })).status).toBe(200);
-    expect((await azure.admin('PUT', '/_emulator/lro', { durationSeconds: 0 })).status).toBe(200);
-  });
 
   it('lists deleted vaults across pages (vaults.listDeleted) in the recorded shape', async () => {
-    expect((await azure.admin('PUT', '/_emulator/paging', { deletedAccountsPageSize: 1 })).status).toBe(200);
+    expect((await azure().admin('PUT', '/_emulator/paging', { deletedAccountsPageSize: 1 })).status).toBe(200);
     const deleted = await all(client(P).vaults.listDeleted());
     expect(deleted.map((v) => v.name)).toEqual(['kv-contoso-old', 'kv-contoso-secure']);
     const old = deleted[0]!;

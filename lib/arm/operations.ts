@@ -7,6 +7,7 @@ import { isOwnNotFound, purgeTookEffect, recoverTookEffect, type DeletedAccountS
 import type { DeletedAccountRef, KeyVaultStepRef, StorageAccountStepRef } from '@/lib/deleted-accounts/schemas';
 import type { Subscription } from '@/lib/deleted-accounts/types';
 import type { ArmSession } from './session';
+import { oncePerSession } from './session-memo';
 import { ArmError, armErrorFromResponse, isTransientConflict, toArmError } from './errors';
 
 /**
@@ -233,14 +234,18 @@ export async function listDeletedStorageAccounts(session: ArmSession, subscripti
  */
 export async function recoverKeyVault(session: ArmSession, vault: KeyVaultStepRef): Promise<void> {
   const abortSignal = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
-  const subscription = await session.subscriptions().subscriptions.get(vault.subscriptionId, { abortSignal });
-  if (!subscription.tenantId) throw new ArmError('arm', 'TenantUnknown', `ARM did not say which tenant subscription ${vault.subscriptionId} belongs to.`, session.correlationId, undefined);
+  // One read per subscription and action, however many of its vaults a plan recovers.
+  const tenantId = await oncePerSession(session, `tenant:${vault.subscriptionId}`, async () => {
+    const subscription = await session.subscriptions().subscriptions.get(vault.subscriptionId, readTimeout());
+    if (!subscription.tenantId) throw new ArmError('arm', 'TenantUnknown', `ARM did not say which tenant subscription ${vault.subscriptionId} belongs to.`, session.correlationId, undefined);
+    return subscription.tenantId;
+  });
   await session
     .keyVault(vault.subscriptionId)
     .vaults.createOrUpdate(
       vault.resourceGroup,
       vault.name,
-      { location: vault.location, properties: { tenantId: subscription.tenantId, sku: { family: 'A', name: 'standard' }, createMode: 'recover' } },
+      { location: vault.location, properties: { tenantId, sku: { family: 'A', name: 'standard' }, createMode: 'recover' } },
       { abortSignal, updateIntervalInMs: POLL_INTERVAL_MS },
     )
     .pollUntilDone();

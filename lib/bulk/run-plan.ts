@@ -1,5 +1,5 @@
 import type { ActionError, ActionResult } from '@/lib/action-result';
-import { PLAN_PHASES, type PlanPhase, type PlanStep, type RecoveryPlan } from '@/lib/deleted-accounts/recovery-plan';
+import { PLAN_PHASES, plural, type PlanPhase, type PlanStep, type RecoveryPlan } from '@/lib/deleted-accounts/recovery-plan';
 import type { ItemOutcome } from '@/lib/deleted-accounts/outcomes';
 import { BULK_CONCURRENCY, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from './run-bulk';
 
@@ -73,8 +73,6 @@ export async function runRecoveryPlan(options: {
   }
   return { outcomes };
 }
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /**
  * A plan run as the view reports it: its accounts as a bulk summary (a blocked account counts as failed, with

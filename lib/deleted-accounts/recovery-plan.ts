@@ -82,7 +82,7 @@ export function buildRecoveryPlan(accounts: readonly DeletedAccount[]): Recovery
   return { steps: [...ordered, ...accountSteps], prerequisiteCount: ordered.length, accountCount: accountSteps.length };
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** "2 steps before 10 accounts", or "3 accounts" when nothing comes first. */
 export function describePlan(plan: RecoveryPlan): string {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { expect } from 'vitest';
 import { DEMO_SERVICE_PRINCIPAL, DEMO_TENANT, DEMO_USERS } from '../../demo-world';
 import { ensureTls, type TlsMaterial } from '../../tls';
 import { startArmServer, type ArmServer } from '../server';
@@ -192,4 +193,25 @@ export async function startTestArm(options: { seed?: 'demo' | 'scale' | 'none'; 
       await issuer.close();
     },
   };
+}
+
+/**
+ * Follows a list's pages as a client does, from `pathAndQuery`: every page answers 200, and every nextLink is
+ * absolute and carries a $skiptoken and the request's api-version. Returns the names listed, in order.
+ */
+export async function listedNamesAcrossPages(t: TestArm, pathAndQuery: string, apiVersion: string): Promise<string[]> {
+  const names: string[] = [];
+  let url: string | undefined = `${t.arm.baseUrl}${pathAndQuery}`;
+  while (url) {
+    const response = await t.call('GET', url.slice(t.arm.baseUrl.length));
+    expect(response.status).toBe(200);
+    names.push(...(response.json as { value: { name: string }[] }).value.map((item) => item.name));
+    url = (response.json as { nextLink?: string }).nextLink;
+    if (url) {
+      expect(url.startsWith(t.arm.baseUrl)).toBe(true);
+      expect(new URL(url).searchParams.get('api-version')).toBe(apiVersion);
+      expect(new URL(url).searchParams.get('$skiptoken')).toBeTruthy();
+    }
+  }
+  return names;
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '../../demo-world';
-import { startTestArm, type TestArm } from './harness';
+import { listedNamesAcrossPages, startTestArm, type TestArm } from './harness';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
@@ -183,19 +183,7 @@ describe('soft delete', () => {
 describe('deleted services list and get', () => {
   it('pages with absolute nextLinks that carry a $skiptoken and the api-version', async () => {
     await t.admin('PUT', '/paging', { deletedAccountsPageSize: 1 });
-    const seen: string[] = [];
-    let url: string | undefined = `${t.arm.baseUrl}${deletedList(D)}`;
-    while (url) {
-      const response = await follow(url);
-      expect(response.status).toBe(200);
-      seen.push(...response.json.value.map((v: { name: string }) => v.name));
-      url = response.json.nextLink;
-      if (url) {
-        expect(new URL(url).searchParams.get('api-version')).toBe(V);
-        expect(new URL(url).searchParams.get('$skiptoken')).toBeTruthy();
-      }
-    }
-    expect(seen).toEqual(['apim-dev-internal', 'apim-hackathon']);
+    expect(await listedNamesAcrossPages(t, deletedList(D), V)).toEqual(['apim-dev-internal', 'apim-hackathon']);
   });
 
   it('answers 404 ServiceNotFound for a name that is not deleted there', async () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../../demo-world';
-import { startTestArm, type TestArm } from './harness';
+import { listedNamesAcrossPages, startTestArm, type TestArm } from './harness';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
@@ -166,19 +166,7 @@ describe('soft delete', () => {
 describe('deleted stores list', () => {
   it('pages with absolute nextLinks that carry a $skiptoken and the api-version', async () => {
     await t.admin('PUT', '/paging', { deletedAccountsPageSize: 1 });
-    const seen: string[] = [];
-    let url: string | undefined = `${t.arm.baseUrl}${deletedList(P)}`;
-    while (url) {
-      const response = await follow(url);
-      expect(response.status).toBe(200);
-      seen.push(...response.json.value.map((v: { name: string }) => v.name));
-      url = response.json.nextLink;
-      if (url) {
-        expect(new URL(url).searchParams.get('api-version')).toBe(V);
-        expect(new URL(url).searchParams.get('$skiptoken')).toBeTruthy();
-      }
-    }
-    expect(seen).toEqual(['appcs-contoso-flags', 'appcs-contoso-prod']);
+    expect(await listedNamesAcrossPages(t, deletedList(P), V)).toEqual(['appcs-contoso-flags', 'appcs-contoso-prod']);
   });
 
   it('needs locations/deletedConfigurationStores/read at the subscription', async () => {

@@ -1,7 +1,7 @@
 /** Raw HTTP: Key Vault soft delete (contract §1): deleted vaults listed, read, purged and recovered, with ARM's answers. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SUBSCRIPTIONS, DEMO_TENANT, DEMO_USERS } from '../../demo-world';
-import { startTestArm, type TestArm } from './harness';
+import { listedNamesAcrossPages, startTestArm, type TestArm } from './harness';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
@@ -137,19 +137,7 @@ describe('soft delete', () => {
 describe('deleted vaults list', () => {
   it('pages with absolute nextLinks that carry a $skiptoken and the api-version', async () => {
     await t.admin('PUT', '/paging', { deletedAccountsPageSize: 1 });
-    const seen: string[] = [];
-    let url: string | undefined = `${t.arm.baseUrl}${deletedList(P)}`;
-    while (url) {
-      const response = await follow(url);
-      expect(response.status).toBe(200);
-      seen.push(...response.json.value.map((v: { name: string }) => v.name));
-      url = response.json.nextLink;
-      if (url) {
-        expect(new URL(url).searchParams.get('api-version')).toBe(V);
-        expect(new URL(url).searchParams.get('$skiptoken')).toBeTruthy();
-      }
-    }
-    expect(seen).toEqual(['kv-contoso-old', 'kv-contoso-secure']);
+    expect(await listedNamesAcrossPages(t, deletedList(P), V)).toEqual(['kv-contoso-old', 'kv-contoso-secure']);
   });
 
   it('answers 200 with an empty list, not 403, to a caller without deletedVaults/read at the subscription', async () => {
