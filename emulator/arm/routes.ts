@@ -1,8 +1,13 @@
 /**
- * The ARM paths the emulator serves: pattern, accepted api-versions, and per method the RBAC check ARM makes
- * before the resource provider sees the request, then the handler. Literal segments match case-insensitively
- * (`resourceGroups` = `resourcegroups`), as in ARM.
+ * Every path the emulator serves, in one table: the ARM paths (pattern, accepted api-versions, and per method
+ * the RBAC check ARM makes before the resource provider sees the request, then the handler) and the admin API
+ * under /_emulator/. Each handler receives params typed from its route's pattern: `route()` reads the names in
+ * braces from the path literal, so a handler that reads a name its pattern lacks does not compile. ARM literal
+ * segments match case-insensitively (`resourceGroups` = `resourcegroups`), as in ARM; admin paths exactly.
  */
+import * as admin from './admin';
+import type { AdminHandler } from './admin';
+import * as adminWorld from './admin-world';
 import {
   API_MANAGEMENT_SOFT_DELETE_VERSIONS,
   API_MANAGEMENT_VERSIONS,
@@ -31,38 +36,61 @@ import { accountId } from './representations';
 
 export type Method = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
 
-export interface Operation {
-  handler: Handler;
+/** The names in braces of a path pattern: `'subscriptions/{sub}/resourceGroups/{rg}'` → `'sub' | 'rg'`. */
+export type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+
+/** An ARM operation of a route whose pattern declares `Names`. */
+export interface Operation<Names extends string = string> {
+  handler: Handler<Names>;
   /** The action and scope ARM authorizes; omitted when the handler decides (filtered lists, signed status URLs). */
-  authorize?: (params: Params) => { action: string; scope: string };
+  authorize?: (params: Params<Names>) => { action: string; scope: string };
 }
 
-export interface RouteDef {
-  pattern: readonly string[];
-  versions: readonly string[];
-  methods: Partial<Record<Method, Operation>>;
+export interface AdminOperation<Names extends string = string> {
+  handler: AdminHandler<Names>;
 }
 
-export interface RouteMatch {
-  def: RouteDef;
-  params: Params;
+type Operations<Op> = Partial<Record<Method, Op>>;
+
+/** A route as the table keeps it: its handlers' param names are checked where the route is declared. */
+export type RouteDef =
+  | { api: 'arm'; pattern: readonly string[]; versions: readonly string[]; methods: Operations<Operation> }
+  | { api: 'admin'; pattern: readonly string[]; methods: Operations<AdminOperation> };
+
+export type Api = RouteDef['api'];
+
+export interface RouteMatch<A extends Api = 'arm'> {
+  def: Extract<RouteDef, { api: A }>;
+  params: Params<string>;
 }
 
-const sub = (p: Params) => `/subscriptions/${p.sub}`;
-const rg = (p: Params) => `/subscriptions/${p.sub}/resourceGroups/${p.rg}`;
-const csAccount = (p: Params) => accountId(p.sub!, p.rg!, p.name!);
-const kvVault = (p: Params) => `${rg(p)}/providers/Microsoft.KeyVault/vaults/${p.name}`;
-const kvDeletedVault = (p: Params) => `${sub(p)}/providers/Microsoft.KeyVault/locations/${p.location}/deletedVaults/${p.name}`;
-const acStore = (p: Params) => `${rg(p)}/providers/Microsoft.AppConfiguration/configurationStores/${p.name}`;
-const acDeletedStore = (p: Params) => `${sub(p)}/providers/Microsoft.AppConfiguration/locations/${p.location}/deletedConfigurationStores/${p.name}`;
-const amService = (p: Params) => `${rg(p)}/providers/Microsoft.ApiManagement/service/${p.name}`;
-const amDeletedService = (p: Params) => `${sub(p)}/providers/Microsoft.ApiManagement/locations/${p.location}/deletedservices/${p.name}`;
-const stAccount = (p: Params) => `${rg(p)}/providers/Microsoft.Storage/storageAccounts/${p.name}`;
+const sub = (p: Params<'sub'>) => `/subscriptions/${p.sub}`;
+const rg = (p: Params<'sub' | 'rg'>) => `/subscriptions/${p.sub}/resourceGroups/${p.rg}`;
+const csAccount = (p: Params<'sub' | 'rg' | 'name'>) => accountId(p.sub, p.rg, p.name);
+const kvVault = (p: Params<'sub' | 'rg' | 'name'>) => `${rg(p)}/providers/Microsoft.KeyVault/vaults/${p.name}`;
+const kvDeletedVault = (p: Params<'sub' | 'location' | 'name'>) => `${sub(p)}/providers/Microsoft.KeyVault/locations/${p.location}/deletedVaults/${p.name}`;
+const acStore = (p: Params<'sub' | 'rg' | 'name'>) => `${rg(p)}/providers/Microsoft.AppConfiguration/configurationStores/${p.name}`;
+const acDeletedStore = (p: Params<'sub' | 'location' | 'name'>) =>
+  `${sub(p)}/providers/Microsoft.AppConfiguration/locations/${p.location}/deletedConfigurationStores/${p.name}`;
+const amService = (p: Params<'sub' | 'rg' | 'name'>) => `${rg(p)}/providers/Microsoft.ApiManagement/service/${p.name}`;
+const amDeletedService = (p: Params<'sub' | 'location' | 'name'>) => `${sub(p)}/providers/Microsoft.ApiManagement/locations/${p.location}/deletedservices/${p.name}`;
+const stAccount = (p: Params<'sub' | 'rg' | 'name'>) => `${rg(p)}/providers/Microsoft.Storage/storageAccounts/${p.name}`;
 
-const at = (action: string, scope: (p: Params) => string) => (p: Params) => ({ action, scope: scope(p) });
+const at =
+  <Names extends string>(action: string, scope: (p: Params<Names>) => string) =>
+  (p: Params<Names>) => ({ action, scope: scope(p) });
 
-function route(path: string, versions: readonly string[], methods: RouteDef['methods']): RouteDef {
-  return { pattern: path.split('/').filter(Boolean), versions, methods };
+/*
+ * The two builders check each handler against its own path literal. The table then keeps the operations with
+ * their names widened to `string`, which is sound because the matcher fills exactly the names of the pattern.
+ */
+function route<Path extends string>(path: Path, versions: readonly string[], methods: Operations<Operation<ParamNames<Path>>>): RouteDef {
+  return { api: 'arm', pattern: path.split('/').filter(Boolean), versions, methods: methods as Operations<Operation> };
+}
+
+/** An admin route, relative to /_emulator/: no api-version, no token, no RBAC; the admin gate instead. */
+function adminRoute<Path extends string>(path: Path, methods: Operations<AdminOperation<ParamNames<Path>>>): RouteDef {
+  return { api: 'admin', pattern: path.split('/').filter(Boolean), methods: methods as Operations<AdminOperation> };
 }
 
 const CS = 'subscriptions/{sub}/providers/Microsoft.CognitiveServices';
@@ -236,25 +264,70 @@ export const ROUTES: readonly RouteDef[] = [
     POST: { handler: appConfiguration.purgeDeletedConfigurationStore, authorize: at(appConfiguration.CONFIGURATION_STORE_ACTIONS.deletedPurge, acDeletedStore) },
   }),
   route(`${AC}/locations/{location}/operationsStatus/{operation}`, APPCONFIGURATION_VERSIONS, { GET: { handler: appConfiguration.getOperationStatus } }),
+
+  // The admin API (README "Admin API"), relative to /_emulator/.
+  adminRoute('health', { GET: { handler: admin.getHealth } }),
+  adminRoute('state', { GET: { handler: admin.getState } }),
+  adminRoute('reset', { POST: { handler: admin.resetWorld } }),
+  adminRoute('seed', { POST: { handler: admin.addSeed } }),
+  adminRoute('clock', { GET: { handler: admin.getClock } }),
+  adminRoute('clock/advance', { POST: { handler: admin.advanceClock } }),
+  adminRoute('latency', { PUT: { handler: admin.setLatency } }),
+  adminRoute('lro', { PUT: { handler: admin.setLroDuration } }),
+  adminRoute('paging', { PUT: { handler: admin.setPaging } }),
+  adminRoute('throttle', { PUT: { handler: admin.setThrottle } }),
+  adminRoute('faults', { GET: { handler: admin.listFaults }, POST: { handler: admin.addFault }, DELETE: { handler: admin.clearFaults } }),
+  adminRoute('faults/{id}', { DELETE: { handler: admin.removeFault } }),
+  adminRoute('events', { GET: { handler: admin.listEvents } }),
+  adminRoute('world/subscriptions', { POST: { handler: adminWorld.createSubscription } }),
+  adminRoute('world/role-assignments', { POST: { handler: adminWorld.createRoleAssignment } }),
+  adminRoute('world/resource-groups', { POST: { handler: adminWorld.createResourceGroup } }),
+  adminRoute('world/accounts', { GET: { handler: adminWorld.listAccounts }, POST: { handler: adminWorld.createAccount } }),
+  adminRoute('world/deleted-accounts', { GET: { handler: adminWorld.listDeletedAccounts }, POST: { handler: adminWorld.createDeletedAccount } }),
+  adminRoute('world/vaults', { POST: { handler: adminWorld.createVault } }),
+  adminRoute('world/deleted-vaults', { GET: { handler: adminWorld.listDeletedVaults }, POST: { handler: adminWorld.createDeletedVault } }),
+  adminRoute('world/configuration-stores', { POST: { handler: adminWorld.createConfigurationStore } }),
+  adminRoute('world/deleted-configuration-stores', {
+    GET: { handler: adminWorld.listDeletedConfigurationStores },
+    POST: { handler: adminWorld.createDeletedConfigurationStore },
+  }),
+  adminRoute('world/api-management-services', { GET: { handler: adminWorld.listApiManagementServices }, POST: { handler: adminWorld.createApiManagementService } }),
+  adminRoute('world/deleted-api-management-services', {
+    GET: { handler: adminWorld.listDeletedApiManagementServices },
+    POST: { handler: adminWorld.createDeletedApiManagementService },
+  }),
+  adminRoute('world/storage-accounts', { POST: { handler: adminWorld.createStorageAccount } }),
+  adminRoute('world/deleted-storage-accounts', { GET: { handler: adminWorld.listDeletedStorageAccounts }, POST: { handler: adminWorld.createDeletedStorageAccount } }),
 ];
 
-function matchPattern(pattern: readonly string[], segments: readonly string[]): Params | undefined {
-  if (pattern.length !== segments.length) return undefined;
-  const params: Params = {};
-  for (let i = 0; i < pattern.length; i++) {
-    const part = pattern[i]!;
+/** ARM compares literal segments case-insensitively; the admin API never did. */
+function literalMatches(api: Api, part: string, segment: string): boolean {
+  return api === 'admin' ? part === segment : part.toLowerCase() === segment.toLowerCase();
+}
+
+function matchPattern(def: RouteDef, segments: readonly string[]): Params<string> | undefined {
+  if (def.pattern.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < def.pattern.length; i++) {
+    const part = def.pattern[i]!;
     const segment = segments[i]!;
     if (part.startsWith('{')) params[part.slice(1, -1)] = segment;
-    else if (part.toLowerCase() !== segment.toLowerCase()) return undefined;
+    else if (!literalMatches(def.api, part, segment)) return undefined;
   }
   return params;
 }
 
-/** The route whose pattern the path matches; literal routes win over parameterised ones of the same length. */
-export function matchRoute(segments: readonly string[]): RouteMatch | undefined {
-  let best: { match: RouteMatch; literals: number } | undefined;
+const isOf = <A extends Api>(api: A, def: RouteDef): def is Extract<RouteDef, { api: A }> => def.api === api;
+
+/**
+ * The route of that API whose pattern the path matches (admin paths relative to /_emulator/); literal routes win
+ * over parameterised ones of the same length.
+ */
+export function matchRoute<A extends Api>(api: A, segments: readonly string[]): RouteMatch<A> | undefined {
+  let best: { match: RouteMatch<A>; literals: number } | undefined;
   for (const def of ROUTES) {
-    const params = matchPattern(def.pattern, segments);
+    if (!isOf(api, def)) continue;
+    const params = matchPattern(def, segments);
     if (!params) continue;
     const literals = def.pattern.filter((p) => !p.startsWith('{')).length;
     if (!best || literals > best.literals) best = { match: { def, params }, literals };

@@ -9,7 +9,7 @@ import https from 'node:https';
 import { listenOnLoopback } from '../listen';
 import path from 'node:path';
 import { Access } from './access';
-import { handleAdmin, seedWorld } from './admin';
+import { noSuchAdminRoute, requireAdminAccess, seedWorld, type AdminServices } from './admin';
 import { isSupportedVersion, readQueryParam } from './api-versions';
 import { authenticate, authorityOf, JwksCache } from './auth';
 import { ArmError, errors } from './errors';
@@ -166,8 +166,15 @@ export async function startArmServer(opts: ArmServerOptions): Promise<ArmServer>
     }
   };
 
-  const admin: Middleware = (ctx, next) =>
-    ctx.segments[0]?.toLowerCase() === '_emulator' ? handleAdmin(ctx, { world, store, faults, throttle, adminKey: opts.adminKey }) : next();
+  const adminServices: AdminServices = { world, store, faults, throttle };
+  const admin: Middleware = async (ctx, next) => {
+    if (ctx.segments[0]?.toLowerCase() !== '_emulator') return next();
+    requireAdminAccess(ctx, opts.adminKey);
+    const match = matchRoute('admin', ctx.segments.slice(1));
+    const operation = match?.def.methods[ctx.method as Method];
+    if (!match || !operation) throw noSuchAdminRoute(ctx);
+    return operation.handler({ ctx, params: match.params, services: adminServices });
+  };
 
   const faultAuthority = authorityOf(opts.trustedIssuers[0] ?? 'https://login.windows.net/');
   const faultsAndLatency: Middleware = async (ctx, next) => {
@@ -192,7 +199,7 @@ export async function startArmServer(opts: ArmServerOptions): Promise<ArmServer>
     const version = readQueryParam(ctx.url.searchParams, 'api-version');
     if (!version) throw errors.missingApiVersion();
     ctx.apiVersion = version;
-    ctx.route = matchRoute(ctx.segments) ?? null;
+    ctx.route = matchRoute('arm', ctx.segments) ?? null;
     if (ctx.route && !isSupportedVersion(version, ctx.route.def.versions)) throw errors.invalidApiVersion(version, ctx.route.def.versions);
     return next();
   };

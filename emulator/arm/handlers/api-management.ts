@@ -88,11 +88,11 @@ function activationStarted(ctx: RequestContext, service: ApiManagementServiceRec
   });
 }
 
-export const putService: Handler = ({ ctx, params, services, principal }) => {
+export const putService: Handler<'sub' | 'rg' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
-  const sub = params.sub!;
-  const group = requireResourceGroup(store, sub, params.rg!);
-  const name = params.name!;
+  const sub = params.sub;
+  const group = requireResourceGroup(store, sub, params.rg);
+  const name = params.name;
   if (!SERVICE_NAME.test(name)) {
     throw errors.invalidResourceName(name, 'Microsoft.ApiManagement/service', 'Service names are 1-50 characters of letters, digits and hyphens, starting with a letter and ending with a letter or digit.');
   }
@@ -160,10 +160,10 @@ export const putService: Handler = ({ ctx, params, services, principal }) => {
   return activationStarted(ctx, record, operation, now);
 };
 
-export const getService: Handler = ({ params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
-  const service = services.store.getApiManagementService(params.sub!, group.name, params.name!);
-  if (!service) throw errors.resourceNotFound('Microsoft.ApiManagement/service', params.name!, params.rg!);
+export const getService: Handler<'sub' | 'rg' | 'name'> = ({ params, services }) => {
+  const group = requireResourceGroup(services.store, params.sub, params.rg);
+  const service = services.store.getApiManagementService(params.sub, group.name, params.name);
+  if (!service) throw errors.resourceNotFound('Microsoft.ApiManagement/service', params.name, params.rg);
   return json(200, toArmApiManagementService(service, restingStates(service, services.world.now())));
 };
 
@@ -172,15 +172,15 @@ export const getService: Handler = ({ params, services }) => {
  * operationresults (202 while running, then 200 empty). With an api-version older than 2020-06-01-preview the
  * service is deleted for good (docs). 204 when there is no such service.
  */
-export const deleteService: Handler = ({ ctx, params, services, principal }) => {
+export const deleteService: Handler<'sub' | 'rg' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
-  const sub = params.sub!;
-  const group = requireResourceGroup(store, sub, params.rg!);
+  const sub = params.sub;
+  const group = requireResourceGroup(store, sub, params.rg);
   const now = world.now();
   const permanently = (ctx.apiVersion ?? '').toLowerCase() < FIRST_SOFT_DELETE_VERSION;
   const outcome = store.transaction(() => {
     store.sweepExpiredApiManagementServices(now);
-    const service = store.getApiManagementService(sub, group.name, params.name!);
+    const service = store.getApiManagementService(sub, group.name, params.name);
     if (!service) return undefined;
     const id = apiManagementServiceId(sub, service.resourceGroup, service.name);
     if (permanently) {
@@ -207,12 +207,12 @@ const hasQueryFlag = (ctx: RequestContext, flag: string) => [...ctx.url.searchPa
  * `{id, name, status, startTime, endTime}`. Without it (Location): 202 while it runs, then 200 with the service
  * (activation) or empty (deletion). The caller who started it may always poll it; others need service/read.
  */
-export const getServiceOperationResult: Handler = ({ ctx, params, services, principal, access }) => {
+export const getServiceOperationResult: Handler<'sub' | 'rg' | 'name' | 'operation'> = ({ ctx, params, services, principal, access }) => {
   const { store, world } = services;
-  const id = apiManagementServiceId(params.sub!, params.rg!, params.name!);
-  const operation = store.getOperation(params.operation!);
+  const id = apiManagementServiceId(params.sub, params.rg, params.name);
+  const operation = store.getOperation(params.operation);
   if (!operation || (operation.kind !== 'apiManagementServiceActivate' && operation.kind !== 'apiManagementServiceDelete') || !sameName(operation.resourceId, id)) {
-    throw errors.operationNotFound(params.operation!);
+    throw errors.operationNotFound(params.operation);
   }
   if (operation.initiatorObjectId !== principal.objectId) access.require(API_MANAGEMENT_ACTIONS.read, id);
   const now = world.now();
@@ -229,29 +229,29 @@ export const getServiceOperationResult: Handler = ({ ctx, params, services, prin
   }
   if (running) return empty(202, { location: new URL(ctx.url.pathname + ctx.url.search, ctx.baseUrl).toString(), 'retry-after': retryAfter(operation, now) });
   if (operation.kind === 'apiManagementServiceActivate') {
-    const service = store.getApiManagementService(params.sub!, params.rg!, params.name!);
+    const service = store.getApiManagementService(params.sub, params.rg, params.name);
     if (service) return json(200, toArmApiManagementService(service, restingStates(service, now)));
   }
   return empty(200);
 };
 
-export const listServicesInGroup: Handler = ({ ctx, params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
+export const listServicesInGroup: Handler<'sub' | 'rg'> = ({ ctx, params, services }) => {
+  const group = requireResourceGroup(services.store, params.sub, params.rg);
   const now = services.world.now();
-  return pageOf(ctx, services.store.listApiManagementServices(params.sub!, group.name), services.world.listPageSize, (s) => toArmApiManagementService(s, restingStates(s, now)));
+  return pageOf(ctx, services.store.listApiManagementServices(params.sub, group.name), services.world.listPageSize, (s) => toArmApiManagementService(s, restingStates(s, now)));
 };
 
-export const listServicesInSubscription: Handler = ({ ctx, params, services, access }) => {
-  const groups = access.groupsAllowing(params.sub!, API_MANAGEMENT_ACTIONS.read, `/subscriptions/${params.sub}`);
+export const listServicesInSubscription: Handler<'sub'> = ({ ctx, params, services, access }) => {
+  const groups = access.groupsAllowing(params.sub, API_MANAGEMENT_ACTIONS.read, `/subscriptions/${params.sub}`);
   const now = services.world.now();
-  const all = services.store.listApiManagementServices(params.sub!).filter((s) => groups === undefined || groups.includes(s.resourceGroup.toLowerCase()));
+  const all = services.store.listApiManagementServices(params.sub).filter((s) => groups === undefined || groups.includes(s.resourceGroup.toLowerCase()));
   return pageOf(ctx, all, services.world.listPageSize, (s) => toArmApiManagementService(s, restingStates(s, now)));
 };
 
 const isNameCursor = (value: unknown): value is { n: string } => typeof (value as { n?: unknown } | null)?.n === 'string';
 
 /** The subscription's deleted services, every region, in pages (`nextLink` with `$skiptoken`). */
-export const listDeletedServices: Handler = ({ ctx, params, services }) => {
+export const listDeletedServices: Handler<'sub'> = ({ ctx, params, services }) => {
   const { store, world } = services;
   const token = readSkipToken(ctx);
   const after = token === undefined ? undefined : decodeSkipToken(token, isNameCursor).n;
@@ -259,7 +259,7 @@ export const listDeletedServices: Handler = ({ ctx, params, services }) => {
   store.sweepExpiredApiManagementServices(now);
   // Deleted lists share one page size (admin PUT /paging deletedAccountsPageSize).
   const pageSize = world.deletedAccountsPageSize;
-  const rows = store.listDeletedApiManagementServices({ subscriptionId: params.sub!, now, limit: pageSize + 1, after });
+  const rows = store.listDeletedApiManagementServices({ subscriptionId: params.sub, now, limit: pageSize + 1, after });
   const page = rows.slice(0, pageSize);
   const body: { value: unknown[]; nextLink?: string } = { value: page.map((s) => toArmDeletedApiManagementService(s)) };
   const last = page[page.length - 1];
@@ -267,9 +267,9 @@ export const listDeletedServices: Handler = ({ ctx, params, services }) => {
   return json(200, body);
 };
 
-export const getDeletedService: Handler = ({ params, services }) => {
-  const deleted = services.store.getDeletedApiManagementService(params.sub!, params.location!, params.name!, services.world.now());
-  if (!deleted) throw errors.deletedApiManagementServiceNotFound(params.name!);
+export const getDeletedService: Handler<'sub' | 'location' | 'name'> = ({ params, services }) => {
+  const deleted = services.store.getDeletedApiManagementService(params.sub, params.location, params.name, services.world.now());
+  if (!deleted) throw errors.deletedApiManagementServiceNotFound(params.name);
   return json(200, toArmDeletedApiManagementService(deleted));
 };
 
@@ -278,14 +278,14 @@ export const getDeletedService: Handler = ({ params, services }) => {
  * `.../deletedservices/{name}/operationresults/{id}` (202 while the world's LRO runs, then 200 empty). The
  * service is gone, and its name free, at once.
  */
-export const purgeDeletedService: Handler = ({ ctx, params, services, principal }) => {
+export const purgeDeletedService: Handler<'sub' | 'location' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
-  const sub = params.sub!;
+  const sub = params.sub;
   const now = world.now();
   const { deleted, operation } = store.transaction(() => {
     store.sweepExpiredApiManagementServices(now);
-    const found = store.purgeDeletedApiManagementService(sub, params.location!, params.name!, now);
-    if (!found) throw errors.deletedApiManagementServiceNotFound(params.name!);
+    const found = store.purgeDeletedApiManagementService(sub, params.location, params.name, now);
+    if (!found) throw errors.deletedApiManagementServiceNotFound(params.name);
     const id = deletedApiManagementServiceId(sub, found.location, found.name);
     const started = newOperation('deletedApiManagementServicePurge', sub, found.location, id, principal.objectId, now, world.lroDurationMs);
     store.putOperation(started);
@@ -299,11 +299,11 @@ export const purgeDeletedService: Handler = ({ ctx, params, services, principal 
 };
 
 /** Polling a purge: 202 while it runs, then 200 with no body (recording). */
-export const getPurgeOperationResult: Handler = ({ ctx, params, services, principal, access }) => {
+export const getPurgeOperationResult: Handler<'sub' | 'location' | 'name' | 'operation'> = ({ ctx, params, services, principal, access }) => {
   const { store, world } = services;
-  const id = deletedApiManagementServiceId(params.sub!, params.location!, params.name!);
-  const operation = store.getOperation(params.operation!);
-  if (!operation || operation.kind !== 'deletedApiManagementServicePurge' || !sameName(operation.resourceId, id)) throw errors.operationNotFound(params.operation!);
+  const id = deletedApiManagementServiceId(params.sub, params.location, params.name);
+  const operation = store.getOperation(params.operation);
+  if (!operation || operation.kind !== 'deletedApiManagementServicePurge' || !sameName(operation.resourceId, id)) throw errors.operationNotFound(params.operation);
   if (operation.initiatorObjectId !== principal.objectId) access.require(API_MANAGEMENT_ACTIONS.deletedRead, id);
   const now = world.now();
   if (now < operation.completesAt) {

@@ -95,11 +95,11 @@ function accepted(ctx: RequestContext, record: ConfigurationStoreRecord, operati
   return json(201, body, { 'azure-asyncoperation': operationUrl(ctx, operation), 'retry-after': retryAfter(operation, now) });
 }
 
-export const putConfigurationStore: Handler = ({ ctx, params, services, principal }) => {
+export const putConfigurationStore: Handler<'sub' | 'rg' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
-  const sub = params.sub!;
-  const group = requireResourceGroup(store, sub, params.rg!);
-  const name = params.name!;
+  const sub = params.sub;
+  const group = requireResourceGroup(store, sub, params.rg);
+  const name = params.name;
   if (!STORE_NAME.test(name)) {
     throw errors.invalidResourceName(name, 'Microsoft.AppConfiguration/configurationStores', 'Store names are 5-50 characters of letters, digits, hyphens and underscores.');
   }
@@ -175,10 +175,10 @@ export const putConfigurationStore: Handler = ({ ctx, params, services, principa
   return accepted(ctx, record, operation, now);
 };
 
-export const getConfigurationStore: Handler = ({ params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
-  const found = services.store.getConfigurationStore(params.sub!, group.name, params.name!);
-  if (!found) throw errors.resourceNotFound('Microsoft.AppConfiguration/configurationStores', params.name!, params.rg!);
+export const getConfigurationStore: Handler<'sub' | 'rg' | 'name'> = ({ params, services }) => {
+  const group = requireResourceGroup(services.store, params.sub, params.rg);
+  const found = services.store.getConfigurationStore(params.sub, group.name, params.name);
+  if (!found) throw errors.resourceNotFound('Microsoft.AppConfiguration/configurationStores', params.name, params.rg);
   return json(200, toArmConfigurationStore(found, services.world.now()));
 };
 
@@ -187,14 +187,14 @@ export const getConfigurationStore: Handler = ({ params, services }) => {
  * done; 204 when there is no such store. ⚠️ Unverified: no recording of a real DELETE was read (the SDK
  * accepts 200/201/202/204).
  */
-export const deleteConfigurationStore: Handler = ({ params, services, principal }) => {
+export const deleteConfigurationStore: Handler<'sub' | 'rg' | 'name'> = ({ params, services, principal }) => {
   const { store, world } = services;
-  const sub = params.sub!;
-  const group = requireResourceGroup(store, sub, params.rg!);
+  const sub = params.sub;
+  const group = requireResourceGroup(store, sub, params.rg);
   const now = world.now();
   const result = store.transaction(() => {
     store.sweepExpiredConfigurationStores(now);
-    const outcome = store.softDeleteConfigurationStore(sub, group.name, params.name!, now);
+    const outcome = store.softDeleteConfigurationStore(sub, group.name, params.name, now);
     if (outcome && outcome !== 'purged') {
       const resourceId = configurationStoreId(sub, outcome.resourceGroup, outcome.name);
       store.appendEvent({ at: now, kind: 'configurationStoreSoftDeleted', resourceId, principalId: principal.objectId });
@@ -204,15 +204,15 @@ export const deleteConfigurationStore: Handler = ({ params, services, principal 
   return empty(result ? 200 : 204);
 };
 
-export const listConfigurationStoresInGroup: Handler = ({ ctx, params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
+export const listConfigurationStoresInGroup: Handler<'sub' | 'rg'> = ({ ctx, params, services }) => {
+  const group = requireResourceGroup(services.store, params.sub, params.rg);
   const now = services.world.now();
-  return pageOf(ctx, services.store.listConfigurationStores(params.sub!, group.name), services.world.listPageSize, (s) => toArmConfigurationStore(s, now));
+  return pageOf(ctx, services.store.listConfigurationStores(params.sub, group.name), services.world.listPageSize, (s) => toArmConfigurationStore(s, now));
 };
 
-export const listConfigurationStoresInSubscription: Handler = ({ ctx, params, services, access }) => {
-  const groups = access.groupsAllowing(params.sub!, CONFIGURATION_STORE_ACTIONS.read, `/subscriptions/${params.sub}`);
-  const stores = services.store.listConfigurationStores(params.sub!).filter((s) => groups === undefined || groups.includes(s.resourceGroup.toLowerCase()));
+export const listConfigurationStoresInSubscription: Handler<'sub'> = ({ ctx, params, services, access }) => {
+  const groups = access.groupsAllowing(params.sub, CONFIGURATION_STORE_ACTIONS.read, `/subscriptions/${params.sub}`);
+  const stores = services.store.listConfigurationStores(params.sub).filter((s) => groups === undefined || groups.includes(s.resourceGroup.toLowerCase()));
   const now = services.world.now();
   return pageOf(ctx, stores, services.world.listPageSize, (s) => toArmConfigurationStore(s, now));
 };
@@ -220,7 +220,7 @@ export const listConfigurationStoresInSubscription: Handler = ({ ctx, params, se
 const isNameCursor = (value: unknown): value is { n: string } => typeof (value as { n?: unknown } | null)?.n === 'string';
 
 /** The subscription's deleted stores, every region, in pages (`nextLink` with `$skiptoken`, as the spec example). */
-export const listDeletedConfigurationStores: Handler = ({ ctx, params, services }) => {
+export const listDeletedConfigurationStores: Handler<'sub'> = ({ ctx, params, services }) => {
   const { store, world } = services;
   const token = readSkipToken(ctx);
   const after = token === undefined ? undefined : decodeSkipToken(token, isNameCursor).n;
@@ -228,7 +228,7 @@ export const listDeletedConfigurationStores: Handler = ({ ctx, params, services 
   store.sweepExpiredConfigurationStores(now);
   // Deleted lists share one page size (admin PUT /paging deletedAccountsPageSize).
   const pageSize = world.deletedAccountsPageSize;
-  const rows = store.listDeletedConfigurationStores({ subscriptionId: params.sub!, now, limit: pageSize + 1, after });
+  const rows = store.listDeletedConfigurationStores({ subscriptionId: params.sub, now, limit: pageSize + 1, after });
   const page = rows.slice(0, pageSize);
   const body: { value: unknown[]; nextLink?: string } = { value: page.map(toArmDeletedConfigurationStore) };
   const last = page[page.length - 1];
@@ -236,9 +236,9 @@ export const listDeletedConfigurationStores: Handler = ({ ctx, params, services 
   return json(200, body);
 };
 
-export const getDeletedConfigurationStore: Handler = ({ params, services }) => {
-  const deleted = services.store.getDeletedConfigurationStore(params.sub!, params.location!, params.name!, services.world.now());
-  if (!deleted) throw errors.deletedConfigurationStoreNotFound(params.location!, params.name!);
+export const getDeletedConfigurationStore: Handler<'sub' | 'location' | 'name'> = ({ params, services }) => {
+  const deleted = services.store.getDeletedConfigurationStore(params.sub, params.location, params.name, services.world.now());
+  if (!deleted) throw errors.deletedConfigurationStoreNotFound(params.location, params.name);
   return json(200, toArmDeletedConfigurationStore(deleted));
 };
 
@@ -247,18 +247,18 @@ export const getDeletedConfigurationStore: Handler = ({ params, services }) => {
  * its name free, at once; the operation reports Succeeded after the world's LRO duration. Under purge protection
  * a purge is refused until the scheduled purge date, when the store goes by itself.
  */
-export const purgeDeletedConfigurationStore: Handler = ({ ctx, params, services, principal }) => {
+export const purgeDeletedConfigurationStore: Handler<'sub' | 'location' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
-  const sub = params.sub!;
+  const sub = params.sub;
   const now = world.now();
   const operation = store.transaction(() => {
     store.sweepExpiredConfigurationStores(now);
-    const deleted = store.getDeletedConfigurationStore(sub, params.location!, params.name!, now);
-    if (!deleted) throw errors.deletedConfigurationStoreNotFound(params.location!, params.name!);
+    const deleted = store.getDeletedConfigurationStore(sub, params.location, params.name, now);
+    if (!deleted) throw errors.deletedConfigurationStoreNotFound(params.location, params.name);
     if (deleted.properties.enablePurgeProtection === true) {
       throw errors.configurationStorePurgeProtected(deleted.name, toArmDeletedConfigurationStore(deleted).properties.scheduledPurgeDate);
     }
-    store.purgeDeletedConfigurationStore(sub, params.location!, params.name!, now);
+    store.purgeDeletedConfigurationStore(sub, params.location, params.name, now);
     const resourceId = deletedConfigurationStoreId(sub, deleted.location, deleted.name);
     const record = startOperation('deletedConfigurationStorePurge', { sub, location: deleted.location, resourceId, initiator: principal.objectId, now, durationMs: world.lroDurationMs });
     store.putOperation(record);
@@ -273,16 +273,16 @@ export const purgeDeletedConfigurationStore: Handler = ({ ctx, params, services,
  * `Creating` while it runs, as App Configuration does; a purge `Running` (⚠️ no purge was recorded). Like ARM's
  * signed status URLs, the caller who started it may always poll it.
  */
-export const getOperationStatus: Handler = ({ params, services, principal, access }) => {
+export const getOperationStatus: Handler<'sub' | 'location' | 'operation'> = ({ params, services, principal, access }) => {
   const { store, world } = services;
-  const operation = store.getOperation(params.operation!);
+  const operation = store.getOperation(params.operation);
   if (
     !operation ||
     (operation.kind !== 'configurationStoreCreate' && operation.kind !== 'deletedConfigurationStorePurge') ||
-    operation.subscriptionId !== params.sub!.toLowerCase() ||
-    operation.location !== (canonicalRegion(params.location!) ?? params.location!.toLowerCase())
+    operation.subscriptionId !== params.sub.toLowerCase() ||
+    operation.location !== (canonicalRegion(params.location) ?? params.location.toLowerCase())
   ) {
-    throw errors.operationNotFound(params.operation!);
+    throw errors.operationNotFound(params.operation);
   }
   if (operation.initiatorObjectId !== principal.objectId) access.require(CONFIGURATION_STORE_ACTIONS.operationRead, `/subscriptions/${params.sub}`);
   const now = world.now();

@@ -30,6 +30,7 @@ import {
   retryAfterSeconds,
   systemDataFor,
   type Handler,
+  type HandlerArgs,
 } from './common';
 
 export const ACTIONS = {
@@ -159,36 +160,36 @@ function asyncOperationUrl(ctx: RequestContext, operation: OperationRecord): str
   return `${ctx.baseUrl}${path}?api-version=${OPERATION_API_VERSION}`;
 }
 
-export const getAccount: Handler = ({ params, services }) => {
+export const getAccount: Handler<'sub' | 'rg' | 'name'> = ({ params, services }) => {
   const { store, world } = services;
-  requireResourceGroup(store, params.sub!, params.rg!);
-  const account = store.getAccount(params.sub!, params.rg!, params.name!);
-  if (!account) throw errors.resourceNotFound('Microsoft.CognitiveServices/accounts', params.name!, params.rg!);
+  requireResourceGroup(store, params.sub, params.rg);
+  const account = store.getAccount(params.sub, params.rg, params.name);
+  if (!account) throw errors.resourceNotFound('Microsoft.CognitiveServices/accounts', params.name, params.rg);
   return json(200, toArmAccount(account, world.now()));
 };
 
-export const listAccountsInGroup: Handler = ({ ctx, params, services }) => {
+export const listAccountsInGroup: Handler<'sub' | 'rg'> = ({ ctx, params, services }) => {
   const { store, world } = services;
-  requireResourceGroup(store, params.sub!, params.rg!);
+  requireResourceGroup(store, params.sub, params.rg);
   const now = world.now();
-  return pageOf(ctx, store.listAccountsInGroup(params.sub!, params.rg!), world.listPageSize, (a) => toArmAccount(a, now));
+  return pageOf(ctx, store.listAccountsInGroup(params.sub, params.rg), world.listPageSize, (a) => toArmAccount(a, now));
 };
 
-export const listAccountsInSubscription: Handler = ({ ctx, params, services, access }) => {
+export const listAccountsInSubscription: Handler<'sub'> = ({ ctx, params, services, access }) => {
   const { store, world } = services;
-  const sub = params.sub!;
+  const sub = params.sub;
   const groups = access.groupsAllowing(sub, ACTIONS.accountRead, `/subscriptions/${sub}`);
   const now = world.now();
   return pageOf(ctx, store.listAccountsInSubscription(sub, groups), world.listPageSize, (a) => toArmAccount(a, now));
 };
 
 /** PUT account: create (LRO), update, or — with properties.restore — recover a soft-deleted account. */
-export const putAccount: Handler = ({ ctx, params, services, principal }) => {
+export const putAccount: Handler<'sub' | 'rg' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
-  const sub = params.sub!;
-  const name = params.name!;
+  const sub = params.sub;
+  const name = params.name;
   const body = parseBody(accountBody, ctx.body);
-  const group = requireResourceGroup(store, sub, params.rg!);
+  const group = requireResourceGroup(store, sub, params.rg);
   const now = world.now();
   store.sweepExpired(now);
 
@@ -314,14 +315,14 @@ function updateAccount(
 }
 
 /** Soft delete: 200 with an empty body (recording); 204 when there is no such account. */
-export const deleteAccount: Handler = ({ params, services, principal }) => {
+export const deleteAccount: Handler<'sub' | 'rg' | 'name'> = ({ params, services, principal }) => {
   const { store, world } = services;
-  const group = requireResourceGroup(store, params.sub!, params.rg!);
+  const group = requireResourceGroup(store, params.sub, params.rg);
   const now = world.now();
   const deleted = store.transaction(() => {
-    const result = store.softDeleteAccount(params.sub!, group.name, params.name!, now, RETENTION_MS);
+    const result = store.softDeleteAccount(params.sub, group.name, params.name, now, RETENTION_MS);
     if (result) {
-      store.appendEvent({ at: now, kind: 'accountSoftDeleted', resourceId: accountId(params.sub!, result.resourceGroup, result.name), principalId: principal.objectId });
+      store.appendEvent({ at: now, kind: 'accountSoftDeleted', resourceId: accountId(params.sub, result.resourceGroup, result.name), principalId: principal.objectId });
     }
     return result;
   });
@@ -334,9 +335,9 @@ function isCursor(value: unknown): value is DeletedAccountCursor {
 }
 
 /** All deleted accounts of the subscription, every region, in pages with an opaque `$skiptoken`. */
-export const listDeletedAccounts: Handler = ({ ctx, params, services, access }) => {
+export const listDeletedAccounts: Handler<'sub'> = ({ ctx, params, services, access }) => {
   const { store, world } = services;
-  const sub = params.sub!;
+  const sub = params.sub;
   const groups = access.groupsAllowing(sub, ACTIONS.deletedList, `/subscriptions/${sub}/providers/Microsoft.CognitiveServices/deletedAccounts`);
   const token = readSkipToken(ctx);
   const after = token === undefined ? undefined : decodeSkipToken(token, isCursor);
@@ -353,37 +354,37 @@ export const listDeletedAccounts: Handler = ({ ctx, params, services, access }) 
 };
 
 /** Reads of one deleted account: granted at the subscription, or on the account's resource group. */
-function requireDeletedRead(args: Parameters<Handler>[0]): void {
+function requireDeletedRead(args: HandlerArgs<'sub' | 'location' | 'rg' | 'name'>): void {
   const { params, access } = args;
-  const scope = deletedAccountId(params.sub!, params.location!, params.rg!, params.name!);
+  const scope = deletedAccountId(params.sub, params.location, params.rg, params.name);
   if (access.allows(ACTIONS.deletedRead, `/subscriptions/${params.sub}/resourceGroups/${params.rg}`)) return;
   access.require(ACTIONS.deletedRead, scope);
 }
 
-export const getDeletedAccount: Handler = (args) => {
+export const getDeletedAccount: Handler<'sub' | 'location' | 'rg' | 'name'> = (args) => {
   requireDeletedRead(args);
   const { params, services } = args;
   const now = services.world.now();
   services.store.sweepExpired(now);
-  const deleted = services.store.getDeletedAccount(params.sub!, params.location!, params.rg!, params.name!, now);
-  if (!deleted) throw errors.deletedAccountNotFound(params.location!, params.rg!, params.name!);
+  const deleted = services.store.getDeletedAccount(params.sub, params.location, params.rg, params.name, now);
+  if (!deleted) throw errors.deletedAccountNotFound(params.location, params.rg, params.name);
   return json(200, toArmDeletedAccount(deleted));
 };
 
 /** Purge: 202 with Azure-AsyncOperation and Location (recording); 204 when there is nothing to purge. */
-export const purgeDeletedAccount: Handler = ({ ctx, params, services, principal }) => {
+export const purgeDeletedAccount: Handler<'sub' | 'location' | 'rg' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
   const now = world.now();
   let operation: OperationRecord | undefined;
   store.transaction(() => {
     store.sweepExpired(now);
-    const purged: DeletedAccountRecord | undefined = store.purgeDeletedAccount(params.sub!, params.location!, params.rg!, params.name!, now);
+    const purged: DeletedAccountRecord | undefined = store.purgeDeletedAccount(params.sub, params.location, params.rg, params.name, now);
     if (!purged) return;
     operation = lroOperation({
-      sub: params.sub!,
-      location: params.location!,
+      sub: params.sub,
+      location: params.location,
       kind: 'deletedAccountPurge',
-      resourceId: deletedAccountId(params.sub!, purged.location, purged.resourceGroup, purged.name),
+      resourceId: deletedAccountId(params.sub, purged.location, purged.resourceGroup, purged.name),
       initiator: principal.objectId,
       now,
       durationMs: world.lroDurationMs,
@@ -407,11 +408,11 @@ export const purgeDeletedAccount: Handler = ({ ctx, params, services, principal 
  * form (`operationResultResponseType=Location`) answers 202 while running and 200 (create: the account) or
  * 204 (purge) when done. Like ARM's signed status URLs, the caller who started the operation may always poll it.
  */
-export const getOperationResult: Handler = ({ ctx, params, services, principal, access }) => {
+export const getOperationResult: Handler<'sub' | 'location' | 'operation'> = ({ ctx, params, services, principal, access }) => {
   const { store, world } = services;
-  const operation = store.getOperation(params.operation!);
-  if (!operation || operation.subscriptionId !== params.sub!.toLowerCase() || canonicalRegion(operation.location) !== canonicalRegion(params.location!)) {
-    throw errors.operationNotFound(params.operation!);
+  const operation = store.getOperation(params.operation);
+  if (!operation || operation.subscriptionId !== params.sub.toLowerCase() || canonicalRegion(operation.location) !== canonicalRegion(params.location)) {
+    throw errors.operationNotFound(params.operation);
   }
   if (operation.initiatorObjectId !== principal.objectId) access.require(ACTIONS.operationRead, `/subscriptions/${params.sub}`);
   const now = world.now();

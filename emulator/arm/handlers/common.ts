@@ -11,17 +11,22 @@ export interface Services {
   store: ArmStore;
 }
 
-export type Params = Record<string, string>;
+/**
+ * A route's path parameters, by the names its pattern declares (`{sub}` → `params.sub`); `Optional` names are
+ * those a handler shared by routes with and without them reads when present (`rg` on subscription or group scope).
+ */
+export type Params<Names extends string = never, Optional extends string = never> = Readonly<Record<Names, string> & Partial<Record<Optional, string>>>;
 
-export interface HandlerArgs {
+export interface HandlerArgs<Names extends string = never, Optional extends string = never> {
   ctx: RequestContext;
-  params: Params;
+  params: Params<Names, Optional>;
   services: Services;
   access: Access;
   principal: Principal;
 }
 
-export type Handler = (args: HandlerArgs) => ArmResponse | Promise<ArmResponse>;
+/** An operation's handler; the route table checks that its pattern declares every name the handler reads. */
+export type Handler<Names extends string = never, Optional extends string = never> = (args: HandlerArgs<Names, Optional>) => ArmResponse | Promise<ArmResponse>;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

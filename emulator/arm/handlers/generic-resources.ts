@@ -32,8 +32,8 @@ const LISTINGS = new Map<string, Listing>([
 
 const RESOURCE_TYPE_FILTER = /^\s*resourceType\s+eq\s+'([^']+)'\s*$/i;
 
-export const listResources: Handler = ({ ctx, params, services, access }) => {
-  const sub = params.sub!;
+export const listResources: Handler<'sub'> = ({ ctx, params, services, access }) => {
+  const sub = params.sub;
   const filter = readQueryParam(ctx.url.searchParams, '$filter');
   const listing = LISTINGS.get(RESOURCE_TYPE_FILTER.exec(filter ?? '')?.[1]?.toLowerCase() ?? '');
   if (!listing) throw errors.notImplemented('GET', `${ctx.url.pathname}${filter === undefined ? '' : `?$filter=${filter}`}`);

@@ -46,11 +46,11 @@ const vaultBody = z.object({
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-export const putVault: Handler = ({ ctx, params, services, principal }) => {
+export const putVault: Handler<'sub' | 'rg' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
-  const sub = params.sub!;
-  const group = requireResourceGroup(store, sub, params.rg!);
-  const name = params.name!;
+  const sub = params.sub;
+  const group = requireResourceGroup(store, sub, params.rg);
+  const name = params.name;
   if (!VAULT_NAME.test(name) || name.includes('--')) {
     throw errors.invalidResourceName(name, 'Microsoft.KeyVault/vaults', 'Vault names are 3-24 characters of letters, digits and single hyphens, starting with a letter.');
   }
@@ -108,37 +108,37 @@ export const putVault: Handler = ({ ctx, params, services, principal }) => {
   return json(outcome === 'created' ? 201 : 200, toArmVault(record));
 };
 
-export const getVault: Handler = ({ params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
-  const vault = services.store.getVault(params.sub!, group.name, params.name!);
-  if (!vault) throw errors.resourceNotFound('Microsoft.KeyVault/vaults', params.name!, params.rg!);
+export const getVault: Handler<'sub' | 'rg' | 'name'> = ({ params, services }) => {
+  const group = requireResourceGroup(services.store, params.sub, params.rg);
+  const vault = services.store.getVault(params.sub, group.name, params.name);
+  if (!vault) throw errors.resourceNotFound('Microsoft.KeyVault/vaults', params.name, params.rg);
   return json(200, toArmVault(vault));
 };
 
 /** Soft delete: 200 with an empty body (recording); 204 when there is no such vault (azure-cli#2369). */
-export const deleteVault: Handler = ({ params, services, principal }) => {
+export const deleteVault: Handler<'sub' | 'rg' | 'name'> = ({ params, services, principal }) => {
   const { store, world } = services;
-  const group = requireResourceGroup(store, params.sub!, params.rg!);
+  const group = requireResourceGroup(store, params.sub, params.rg);
   const now = world.now();
   const deleted = store.transaction(() => {
     store.sweepExpiredVaults(now);
-    const result = store.softDeleteVault(params.sub!, group.name, params.name!, now);
+    const result = store.softDeleteVault(params.sub, group.name, params.name, now);
     if (result) {
-      store.appendEvent({ at: now, kind: 'vaultSoftDeleted', resourceId: vaultId(params.sub!, result.resourceGroup, result.name), principalId: principal.objectId });
+      store.appendEvent({ at: now, kind: 'vaultSoftDeleted', resourceId: vaultId(params.sub, result.resourceGroup, result.name), principalId: principal.objectId });
     }
     return result;
   });
   return empty(deleted ? 200 : 204);
 };
 
-export const listVaultsInGroup: Handler = ({ ctx, params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
-  return pageOf(ctx, services.store.listVaults(params.sub!, group.name), services.world.listPageSize, toArmVault);
+export const listVaultsInGroup: Handler<'sub' | 'rg'> = ({ ctx, params, services }) => {
+  const group = requireResourceGroup(services.store, params.sub, params.rg);
+  return pageOf(ctx, services.store.listVaults(params.sub, group.name), services.world.listPageSize, toArmVault);
 };
 
-export const listVaultsInSubscription: Handler = ({ ctx, params, services, access }) => {
-  const groups = access.groupsAllowing(params.sub!, VAULT_ACTIONS.read, `/subscriptions/${params.sub}`);
-  const vaults = services.store.listVaults(params.sub!).filter((v) => groups === undefined || groups.includes(v.resourceGroup.toLowerCase()));
+export const listVaultsInSubscription: Handler<'sub'> = ({ ctx, params, services, access }) => {
+  const groups = access.groupsAllowing(params.sub, VAULT_ACTIONS.read, `/subscriptions/${params.sub}`);
+  const vaults = services.store.listVaults(params.sub).filter((v) => groups === undefined || groups.includes(v.resourceGroup.toLowerCase()));
   return pageOf(ctx, vaults, services.world.listPageSize, toArmVault);
 };
 
@@ -148,9 +148,9 @@ const isNameCursor = (value: unknown): value is { n: string } => typeof (value a
  * The subscription's deleted vaults, every region, in pages (`nextLink` with `$skiptoken`). A caller without
  * `deletedVaults/read` at the subscription gets 200 with an empty list, not 403 (contract §1.4, azure-cli#14091).
  */
-export const listDeletedVaults: Handler = ({ ctx, params, services, access }) => {
+export const listDeletedVaults: Handler<'sub'> = ({ ctx, params, services, access }) => {
   const { store, world } = services;
-  const sub = params.sub!;
+  const sub = params.sub;
   if (!access.allows(VAULT_ACTIONS.deletedList, `/subscriptions/${sub}`)) return json(200, { value: [] });
   const token = readSkipToken(ctx);
   const after = token === undefined ? undefined : decodeSkipToken(token, isNameCursor).n;
@@ -166,10 +166,10 @@ export const listDeletedVaults: Handler = ({ ctx, params, services, access }) =>
   return json(200, body);
 };
 
-export const getDeletedVault: Handler = ({ params, services }) => {
+export const getDeletedVault: Handler<'sub' | 'location' | 'name'> = ({ params, services }) => {
   const now = services.world.now();
-  const deleted = services.store.getDeletedVault(params.sub!, params.location!, params.name!, now);
-  if (!deleted) throw errors.deletedVaultNotFound(params.location!, params.name!);
+  const deleted = services.store.getDeletedVault(params.sub, params.location, params.name, now);
+  if (!deleted) throw errors.deletedVaultNotFound(params.location, params.name);
   return json(200, toArmDeletedVault(deleted));
 };
 
@@ -187,16 +187,16 @@ const retryAfter = (operation: OperationRecord, now: number) => String(Math.max(
  * free, at once; the operation reports Succeeded after the world's LRO duration. Under purge protection a
  * purge is refused until the scheduled purge date, when the vault goes by itself.
  */
-export const purgeDeletedVault: Handler = ({ ctx, params, services, principal }) => {
+export const purgeDeletedVault: Handler<'sub' | 'location' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
-  const sub = params.sub!;
+  const sub = params.sub;
   const now = world.now();
   const operation = store.transaction(() => {
     store.sweepExpiredVaults(now);
-    const deleted = store.getDeletedVault(sub, params.location!, params.name!, now);
-    if (!deleted) throw errors.deletedVaultNotFound(params.location!, params.name!);
+    const deleted = store.getDeletedVault(sub, params.location, params.name, now);
+    if (!deleted) throw errors.deletedVaultNotFound(params.location, params.name);
     if (deleted.properties.enablePurgeProtection === true) throw errors.deletedVaultPurgeNotAllowed();
-    store.purgeDeletedVault(sub, params.location!, params.name!, now);
+    store.purgeDeletedVault(sub, params.location, params.name, now);
     const record: OperationRecord = {
       id: newGuid(),
       subscriptionId: sub.toLowerCase(),
@@ -223,16 +223,16 @@ const operationTime = (ms: number) => new Date(ms).toISOString().replace('T', ' 
  * Polling a purge: 202 while it runs, then 200 with `{createdDateTime, lastActionDateTime, status}` (recording).
  * Like ARM's signed status URLs, the caller who started it may always poll it.
  */
-export const getOperationResult: Handler = ({ ctx, params, services, principal, access }): ArmResponse => {
+export const getOperationResult: Handler<'sub' | 'location' | 'operation'> = ({ ctx, params, services, principal, access }): ArmResponse => {
   const { store, world } = services;
-  const operation = store.getOperation(params.operation!);
+  const operation = store.getOperation(params.operation);
   if (
     !operation ||
     operation.kind !== 'deletedVaultPurge' ||
-    operation.subscriptionId !== params.sub!.toLowerCase() ||
-    canonicalRegion(operation.location) !== canonicalRegion(params.location!)
+    operation.subscriptionId !== params.sub.toLowerCase() ||
+    canonicalRegion(operation.location) !== canonicalRegion(params.location)
   ) {
-    throw errors.operationNotFound(params.operation!);
+    throw errors.operationNotFound(params.operation);
   }
   if (operation.initiatorObjectId !== principal.objectId) access.require(VAULT_ACTIONS.operationRead, `/subscriptions/${params.sub}`);
   const now = world.now();

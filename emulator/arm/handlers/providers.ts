@@ -140,10 +140,10 @@ function toArmProvider(provider: ProviderInfo, subscriptionId?: string) {
   };
 }
 
-export const listProviders: Handler = ({ params }) => json(200, { value: PROVIDERS.map((p) => toArmProvider(p, params.sub)) });
+export const listProviders: Handler<never, 'sub'> = ({ params }) => json(200, { value: PROVIDERS.map((p) => toArmProvider(p, params.sub)) });
 
-export const getProvider: Handler = ({ params }) => {
-  const provider = providerInfo(params.namespace!);
-  if (!provider) throw errors.invalidResourceNamespace(params.namespace!);
+export const getProvider: Handler<'namespace', 'sub'> = ({ params }) => {
+  const provider = providerInfo(params.namespace);
+  if (!provider) throw errors.invalidResourceNamespace(params.namespace);
   return json(200, toArmProvider(provider, params.sub));
 };

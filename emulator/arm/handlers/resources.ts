@@ -43,13 +43,13 @@ export const listSubscriptions: Handler = ({ ctx, services, access }) => {
   return pageOf(ctx, visible, services.world.listPageSize, toArmSubscription);
 };
 
-export const getSubscription: Handler = ({ params, services, access }) => {
-  const subscription = requireSubscription(services.store, params.sub!);
-  if (!access.hasAnyRoleIn(subscription.subscriptionId)) throw errors.subscriptionNotFound(params.sub!);
+export const getSubscription: Handler<'sub'> = ({ params, services, access }) => {
+  const subscription = requireSubscription(services.store, params.sub);
+  if (!access.hasAnyRoleIn(subscription.subscriptionId)) throw errors.subscriptionNotFound(params.sub);
   return json(200, toArmSubscription(subscription));
 };
 
-export const listLocations: Handler = ({ params }) =>
+export const listLocations: Handler<'sub'> = ({ params }) =>
   json(200, {
     value: REGIONS.map((region) => ({
       id: `/subscriptions/${params.sub}/locations/${region.name}`,
@@ -61,19 +61,19 @@ export const listLocations: Handler = ({ params }) =>
     })),
   });
 
-export const listResourceGroups: Handler = ({ ctx, params, services, access }) => {
-  const sub = params.sub!;
+export const listResourceGroups: Handler<'sub'> = ({ ctx, params, services, access }) => {
+  const sub = params.sub;
   const groups = access.groupsAllowing(sub, RG_READ, `/subscriptions/${sub}`);
   const all = services.store.listResourceGroups(sub);
   const visible = groups === undefined ? all : all.filter((g) => groups.includes(g.name.toLowerCase()));
   return pageOf(ctx, visible, services.world.listPageSize, toArmResourceGroup);
 };
 
-export const getResourceGroup: Handler = ({ params, services }) =>
-  json(200, toArmResourceGroup(requireResourceGroup(services.store, params.sub!, params.rg!)));
+export const getResourceGroup: Handler<'sub' | 'rg'> = ({ params, services }) =>
+  json(200, toArmResourceGroup(requireResourceGroup(services.store, params.sub, params.rg)));
 
-export const headResourceGroup: Handler = ({ params, services }) =>
-  services.store.getResourceGroup(params.sub!, params.rg!) ? empty(204) : empty(404);
+export const headResourceGroup: Handler<'sub' | 'rg'> = ({ params, services }) =>
+  services.store.getResourceGroup(params.sub, params.rg) ? empty(204) : empty(404);
 
 const RESOURCE_GROUP_NAME = /^[-\w._()]+$/u;
 
@@ -88,21 +88,21 @@ const resourceGroupBody = z.object({
   tags: z.record(z.string().max(512), z.string().max(256)).optional(),
 });
 
-export const putResourceGroup: Handler = ({ ctx, params, services }) => {
+export const putResourceGroup: Handler<'sub' | 'rg'> = ({ ctx, params, services }) => {
   const { store, world } = services;
-  const name = params.rg!;
+  const name = params.rg;
   validateResourceGroupName(name);
   const body = parseBody(resourceGroupBody, ctx.body);
   if (!body.location) throw errors.locationRequired();
   if (!canonicalRegion(body.location)) {
     throw errors.locationNotAvailableForResourceGroup(body.location, REGIONS.map((r) => r.name));
   }
-  const existing = store.getResourceGroup(params.sub!, name);
+  const existing = store.getResourceGroup(params.sub, name);
   if (existing && canonicalRegion(existing.location) !== canonicalRegion(body.location)) {
     throw errors.invalidResourceGroupLocation(body.location, existing.location);
   }
   const record = {
-    subscriptionId: params.sub!,
+    subscriptionId: params.sub,
     name: existing?.name ?? name,
     location: existing?.location ?? body.location,
     tags: body.tags ?? {},
@@ -117,16 +117,16 @@ function groupDeletionToken(operation: OperationRecord): string {
   return Buffer.from(JSON.stringify({ jobId: `RESOURCEGROUPDELETIONJOB-${operation.id}`, jobLocation: operation.location })).toString('base64url');
 }
 
-export const deleteResourceGroup: Handler = ({ ctx, params, services, principal }) => {
+export const deleteResourceGroup: Handler<'sub' | 'rg'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
-  const group = requireResourceGroup(store, params.sub!, params.rg!);
+  const group = requireResourceGroup(store, params.sub, params.rg);
   const now = world.now();
   const operation: OperationRecord = {
     id: newGuid(),
-    subscriptionId: params.sub!.toLowerCase(),
+    subscriptionId: params.sub.toLowerCase(),
     location: group.location,
     kind: 'resourceGroupDelete',
-    resourceId: resourceGroupId(params.sub!, group.name),
+    resourceId: resourceGroupId(params.sub, group.name),
     initiatorObjectId: principal.objectId,
     startedAt: now,
     completesAt: now + world.lroDurationMs,
@@ -135,26 +135,26 @@ export const deleteResourceGroup: Handler = ({ ctx, params, services, principal 
   };
   store.transaction(() => {
     // Its storage accounts are soft-deleted with it: the audit log names each one, as a DELETE would.
-    for (const storage of store.listStorageAccounts(params.sub!, group.name)) {
-      const resourceId = storageAccountId(params.sub!, storage.resourceGroup, storage.name);
+    for (const storage of store.listStorageAccounts(params.sub, group.name)) {
+      const resourceId = storageAccountId(params.sub, storage.resourceGroup, storage.name);
       store.appendEvent({ at: now, kind: 'storageAccountSoftDeleted', resourceId, principalId: principal.objectId });
     }
     // So are its key vaults, each for its own retention.
-    for (const vault of store.listVaults(params.sub!, group.name)) {
-      store.appendEvent({ at: now, kind: 'vaultSoftDeleted', resourceId: vaultId(params.sub!, vault.resourceGroup, vault.name), principalId: principal.objectId });
+    for (const vault of store.listVaults(params.sub, group.name)) {
+      store.appendEvent({ at: now, kind: 'vaultSoftDeleted', resourceId: vaultId(params.sub, vault.resourceGroup, vault.name), principalId: principal.objectId });
     }
     // And its App Configuration stores, but for Free ones, which have no soft delete.
-    for (const configStore of store.listConfigurationStores(params.sub!, group.name)) {
+    for (const configStore of store.listConfigurationStores(params.sub, group.name)) {
       if (configStore.sku.name.toLowerCase() === 'free') continue;
-      const resourceId = configurationStoreId(params.sub!, configStore.resourceGroup, configStore.name);
+      const resourceId = configurationStoreId(params.sub, configStore.resourceGroup, configStore.name);
       store.appendEvent({ at: now, kind: 'configurationStoreSoftDeleted', resourceId, principalId: principal.objectId });
     }
     // And its API Management services, for 48 h.
-    for (const service of store.listApiManagementServices(params.sub!, group.name)) {
-      const resourceId = apiManagementServiceId(params.sub!, service.resourceGroup, service.name);
+    for (const service of store.listApiManagementServices(params.sub, group.name)) {
+      const resourceId = apiManagementServiceId(params.sub, service.resourceGroup, service.name);
       store.appendEvent({ at: now, kind: 'apiManagementServiceSoftDeleted', resourceId, principalId: principal.objectId });
     }
-    store.deleteResourceGroup(params.sub!, group.name, now, RETENTION_MS);
+    store.deleteResourceGroup(params.sub, group.name, now, RETENTION_MS);
     store.putOperation(operation);
     store.appendEvent({ at: now, kind: 'resourceGroupDeleted', resourceId: operation.resourceId, principalId: principal.objectId });
   });
@@ -163,12 +163,12 @@ export const deleteResourceGroup: Handler = ({ ctx, params, services, principal 
 };
 
 /** Polling a group deletion: 202 while it runs, 200 when done. */
-export const getSubscriptionOperationResult: Handler = ({ ctx, params, services, principal, access }) => {
+export const getSubscriptionOperationResult: Handler<'sub' | 'operation'> = ({ ctx, params, services, principal, access }) => {
   const { store, world } = services;
-  const token = decodeSkipToken(params.operation!, (v): v is { jobId: string } => typeof (v as { jobId?: unknown })?.jobId === 'string');
+  const token = decodeSkipToken(params.operation, (v): v is { jobId: string } => typeof (v as { jobId?: unknown })?.jobId === 'string');
   const id = token.jobId.replace(/^RESOURCEGROUPDELETIONJOB-/, '');
   const operation = store.getOperation(id);
-  if (!operation || operation.subscriptionId !== params.sub!.toLowerCase()) throw errors.operationNotFound(params.operation!);
+  if (!operation || operation.subscriptionId !== params.sub.toLowerCase()) throw errors.operationNotFound(params.operation);
   if (operation.initiatorObjectId !== principal.objectId) {
     access.require('Microsoft.Resources/subscriptions/operationresults/read', `/subscriptions/${params.sub}`);
   }

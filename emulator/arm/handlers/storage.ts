@@ -58,11 +58,11 @@ type StorageBody = z.infer<typeof storageBody>;
 const region = (location: string) => canonicalRegion(location) ?? location.toLowerCase();
 
 /** PUT: restore when the body carries `deletedAccountCreationTime`, else create or update. */
-export const putStorageAccount: Handler = (args) => {
+export const putStorageAccount: Handler<'sub' | 'rg' | 'name'> = (args) => {
   const { ctx, params, services } = args;
   const { store, world } = services;
-  const group = requireResourceGroup(store, params.sub!, params.rg!);
-  const name = params.name!;
+  const group = requireResourceGroup(store, params.sub, params.rg);
+  const name = params.name;
   if (!STORAGE_NAME.test(name)) {
     throw errors.invalidResourceName(
       name,
@@ -74,7 +74,7 @@ export const putStorageAccount: Handler = (args) => {
   const creationTime = body.properties?.deletedAccountCreationTime;
   if (creationTime !== undefined) return restoreStorageAccount(args, group, body, creationTime);
 
-  const existing = store.getStorageAccount(params.sub!, group.name, name);
+  const existing = store.getStorageAccount(params.sub, group.name, name);
   if (!existing && store.findStorageAccountByName(name)) throw errors.storageNameTaken(name);
   const location = body.location ?? existing?.location;
   if (!location) throw errors.locationRequired();
@@ -83,7 +83,7 @@ export const putStorageAccount: Handler = (args) => {
   if (!skuName) throw errors.missingProperty('sku');
   const now = world.now();
   const record: StorageAccountRecord = {
-    subscriptionId: params.sub!,
+    subscriptionId: params.sub,
     resourceGroup: group.name,
     name,
     location,
@@ -104,10 +104,10 @@ export const putStorageAccount: Handler = (args) => {
  * subscription and resource group goes back to the live accounts with its old kind, sku and properties.
  * 202 + Location; the account reads `Creating` until the world's LRO duration has passed.
  */
-function restoreStorageAccount({ ctx, params, services, principal }: HandlerArgs, group: ResourceGroupRecord, body: StorageBody, creationTime: string) {
+function restoreStorageAccount({ ctx, params, services, principal }: HandlerArgs<'sub' | 'rg' | 'name'>, group: ResourceGroupRecord, body: StorageBody, creationTime: string) {
   const { store, world } = services;
-  const sub = params.sub!;
-  const name = params.name!;
+  const sub = params.sub;
+  const name = params.name;
   const created = Date.parse(creationTime);
   if (Number.isNaN(created)) {
     throw errors.invalidRequestContent(`The value '${creationTime}' of 'properties.deletedAccountCreationTime' is not a valid date-time.`);
@@ -164,16 +164,16 @@ function asyncOperationUrl(ctx: RequestContext, operation: OperationRecord): str
  * Polling a restore: 202 with Location and Retry-After while it runs, then 200 with the restored account.
  * The principal who started it may always poll (like ARM's signed URLs); others need the read action.
  */
-export const getAsyncOperation: Handler = ({ ctx, params, services, principal, access }) => {
+export const getAsyncOperation: Handler<'sub' | 'location' | 'operation'> = ({ ctx, params, services, principal, access }) => {
   const { store, world } = services;
-  const operation = store.getOperation(params.operation!);
+  const operation = store.getOperation(params.operation);
   if (
     !operation ||
     operation.kind !== 'storageAccountRestore' ||
-    operation.subscriptionId !== params.sub!.toLowerCase() ||
-    region(operation.location) !== region(params.location!)
+    operation.subscriptionId !== params.sub.toLowerCase() ||
+    region(operation.location) !== region(params.location)
   ) {
-    throw errors.operationNotFound(params.operation!);
+    throw errors.operationNotFound(params.operation);
   }
   if (operation.initiatorObjectId !== principal.objectId) access.require(STORAGE_ACTIONS.operationRead, `/subscriptions/${params.sub}`);
   const now = world.now();
@@ -188,22 +188,22 @@ export const getAsyncOperation: Handler = ({ ctx, params, services, principal, a
   return account ? json(200, toArmStorageAccount(account, now)) : empty(204);
 };
 
-export const getStorageAccount: Handler = ({ params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
-  const account = services.store.getStorageAccount(params.sub!, group.name, params.name!);
-  if (!account) throw errors.resourceNotFound('Microsoft.Storage/storageAccounts', params.name!, params.rg!);
+export const getStorageAccount: Handler<'sub' | 'rg' | 'name'> = ({ params, services }) => {
+  const group = requireResourceGroup(services.store, params.sub, params.rg);
+  const account = services.store.getStorageAccount(params.sub, group.name, params.name);
+  if (!account) throw errors.resourceNotFound('Microsoft.Storage/storageAccounts', params.name, params.rg);
   return json(200, toArmStorageAccount(account, services.world.now()));
 };
 
 /** Soft delete, kept 14 days: 200 (204 when there is no such account), as before soft delete. */
-export const deleteStorageAccount: Handler = ({ params, services, principal }) => {
+export const deleteStorageAccount: Handler<'sub' | 'rg' | 'name'> = ({ params, services, principal }) => {
   const { store, world } = services;
-  const group = requireResourceGroup(store, params.sub!, params.rg!);
+  const group = requireResourceGroup(store, params.sub, params.rg);
   const now = world.now();
   const deleted = store.transaction(() => {
-    const result = store.softDeleteStorageAccount(params.sub!, group.name, params.name!, now, STORAGE_RETENTION_MS);
+    const result = store.softDeleteStorageAccount(params.sub, group.name, params.name, now, STORAGE_RETENTION_MS);
     if (result) {
-      const resourceId = storageAccountId(params.sub!, result.resourceGroup, result.name);
+      const resourceId = storageAccountId(params.sub, result.resourceGroup, result.name);
       store.appendEvent({ at: now, kind: 'storageAccountSoftDeleted', resourceId, principalId: principal.objectId });
     }
     return result;
@@ -211,16 +211,16 @@ export const deleteStorageAccount: Handler = ({ params, services, principal }) =
   return empty(deleted ? 200 : 204);
 };
 
-export const listStorageInGroup: Handler = ({ ctx, params, services }) => {
-  const group = requireResourceGroup(services.store, params.sub!, params.rg!);
+export const listStorageInGroup: Handler<'sub' | 'rg'> = ({ ctx, params, services }) => {
+  const group = requireResourceGroup(services.store, params.sub, params.rg);
   const now = services.world.now();
-  return pageOf(ctx, services.store.listStorageAccounts(params.sub!, group.name), services.world.listPageSize, (a) => toArmStorageAccount(a, now));
+  return pageOf(ctx, services.store.listStorageAccounts(params.sub, group.name), services.world.listPageSize, (a) => toArmStorageAccount(a, now));
 };
 
-export const listStorageInSubscription: Handler = ({ ctx, params, services, access }) => {
-  const groups = access.groupsAllowing(params.sub!, STORAGE_ACTIONS.accountRead, `/subscriptions/${params.sub}`);
+export const listStorageInSubscription: Handler<'sub'> = ({ ctx, params, services, access }) => {
+  const groups = access.groupsAllowing(params.sub, STORAGE_ACTIONS.accountRead, `/subscriptions/${params.sub}`);
   const accounts = services.store
-    .listStorageAccounts(params.sub!)
+    .listStorageAccounts(params.sub)
     .filter((a) => groups === undefined || groups.includes(a.resourceGroup.toLowerCase()));
   const now = services.world.now();
   return pageOf(ctx, accounts, services.world.listPageSize, (a) => toArmStorageAccount(a, now));
@@ -229,14 +229,14 @@ export const listStorageInSubscription: Handler = ({ ctx, params, services, acce
 const isNameCursor = (value: unknown): value is { n: string } => typeof (value as { n?: unknown } | null)?.n === 'string';
 
 /** The subscription's deleted storage accounts, every region, in pages with an opaque `$skiptoken`. */
-export const listDeletedStorageAccounts: Handler = ({ ctx, params, services }) => {
+export const listDeletedStorageAccounts: Handler<'sub'> = ({ ctx, params, services }) => {
   const { store, world } = services;
   const token = readSkipToken(ctx);
   const after = token === undefined ? undefined : decodeSkipToken(token, isNameCursor).n;
   const now = world.now();
   store.sweepExpiredStorageAccounts(now);
   const pageSize = world.deletedAccountsPageSize;
-  const rows: DeletedStorageAccountRecord[] = store.listDeletedStorageAccounts({ subscriptionId: params.sub!, now, limit: pageSize + 1, after });
+  const rows: DeletedStorageAccountRecord[] = store.listDeletedStorageAccounts({ subscriptionId: params.sub, now, limit: pageSize + 1, after });
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   const body: { value: unknown[]; nextLink?: string } = { value: page.map(toArmDeletedStorageAccount) };
@@ -244,10 +244,10 @@ export const listDeletedStorageAccounts: Handler = ({ ctx, params, services }) =
   return json(200, body);
 };
 
-export const getDeletedStorageAccount: Handler = ({ params, services }) => {
+export const getDeletedStorageAccount: Handler<'sub' | 'location' | 'name'> = ({ params, services }) => {
   const now = services.world.now();
   services.store.sweepExpiredStorageAccounts(now);
-  const deleted = services.store.getDeletedStorageAccount(params.sub!, params.location!, params.name!, now);
-  if (!deleted) throw errors.deletedStorageAccountNotFound(params.location!, params.name!);
+  const deleted = services.store.getDeletedStorageAccount(params.sub, params.location, params.name, now);
+  if (!deleted) throw errors.deletedStorageAccountNotFound(params.location, params.name);
   return json(200, toArmDeletedStorageAccount(deleted));
 };

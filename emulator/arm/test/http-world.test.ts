@@ -258,6 +258,32 @@ describe('admin API', () => {
     expect(response.status).toBe(400);
     expect(response.json.error.code).toBe('InvalidAdminRequest');
   });
+
+  it('answers 404 NotFound, past the gate, for an admin path or method it does not have; admin paths match exactly as written', async () => {
+    for (const [method, path] of [
+      ['GET', '/nothing-here'],
+      ['PUT', '/state'],
+      ['GET', '/State'],
+      ['DELETE', '/faults/1/2'],
+    ] as const) {
+      const response = await t.admin(method, path);
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.json.error).toEqual({ code: 'NotFound', message: `The emulator admin API has no '${method} ${path}'. See emulator/arm/README.md.` });
+    }
+  });
+
+  it('removes one fault rule by its id and answers 404 for a rule it does not have', async () => {
+    await t.admin('DELETE', '/faults');
+    const kept = (await t.admin('POST', '/faults', { status: 500, path: 'kept' })).json;
+    const removed = (await t.admin('POST', '/faults', { status: 503, path: 'removed' })).json;
+    const response = await t.admin('DELETE', `/faults/${removed.id}`);
+    expect(response.status).toBe(200);
+    expect(response.json.value.map((rule: { id: string }) => rule.id)).toEqual([kept.id]);
+    const again = await t.admin('DELETE', `/faults/${removed.id}`);
+    expect(again.status).toBe(404);
+    expect(again.json.error).toEqual({ code: 'NotFound', message: `No fault rule '${removed.id}'.` });
+    await t.admin('DELETE', '/faults');
+  });
 });
 
 describe('fault injection and latency', () => {
