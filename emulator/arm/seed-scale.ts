@@ -1,11 +1,12 @@
 /**
  * The benchmark world: thousands of soft-deleted accounts over 20 subscriptions (admin and the service
- * principal are Owner on all). Deterministic names, regions, kinds and deletion times.
+ * principal are Owner on all), and in each subscription a few soft-deleted resources of every other type the
+ * emulator serves. Deterministic names, regions, kinds and deletion times.
  */
 import { DEMO_SERVICE_PRINCIPAL, DEMO_USERS } from '../demo-world';
 import { REGIONS } from './regions';
 import type { ArmStore } from './store';
-import { assignRole, buildDeletedAccount, buildDeletedStorageAccount, subscriptionRecord } from './world-builder';
+import { assignRole, buildDeletedAccount, buildDeletedStorageAccount, buildDeletedVault, subscriptionRecord } from './world-builder';
 import { buildDeletedApiManagementService } from './world-builder';
 import { buildDeletedConfigurationStore } from './world-builder';
 
@@ -25,6 +26,12 @@ const DELETED_API_MANAGEMENT_SERVICES_PER_SUBSCRIPTION = 3;
 
 /** Soft-deleted App Configuration stores per subscription, spread over the 7 days' retention. */
 const DELETED_CONFIGURATION_STORES_PER_SUBSCRIPTION = 3;
+
+/** Soft-deleted key vaults per subscription, spread over the first weeks of their 90 days' retention. */
+const DELETED_VAULTS_PER_SUBSCRIPTION = 3;
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
 const KINDS = [
   'AIServices',
@@ -62,33 +69,26 @@ export function seedScale(store: ArmStore, now: number, options: ScaleSeedOption
         if (g % 5 === 0) continue;
         store.putResourceGroup({ subscriptionId: sub, name: `rg-scale-${g}`, location: regions[g % regions.length]!.name, tags: {}, createdAt: now });
       }
+      const number = String(s).padStart(3, '0');
+      /** The nth soft-deleted resource of a type: its group, and a region stepping by `stride` per resource. */
+      const placed = (n: number, stride: number) => ({
+        subscriptionId: sub,
+        resourceGroup: `rg-scale-${(n % groupsPerSubscription) + 1}`,
+        location: regions[(n * stride + s) % regions.length]!.name,
+      });
       for (let d = 0; d < DELETED_STORAGE_PER_SUBSCRIPTION; d++) {
-        const spec = {
-          subscriptionId: sub,
-          resourceGroup: `rg-scale-${(d % groupsPerSubscription) + 1}`,
-          name: `stscale${String(s).padStart(3, '0')}del${d}`,
-          location: regions[(d * 5 + s) % regions.length]!.name,
-        };
-        store.putDeletedStorageAccount(buildDeletedStorageAccount(spec, now - (d * 4 + 1) * 24 * 3600_000, now));
+        store.putDeletedStorageAccount(buildDeletedStorageAccount({ ...placed(d, 5), name: `stscale${number}del${d}` }, now - (d * 4 + 1) * DAY, now));
       }
       for (let c = 0; c < DELETED_CONFIGURATION_STORES_PER_SUBSCRIPTION; c++) {
-        const spec = {
-          subscriptionId: sub,
-          resourceGroup: `rg-scale-${(c % groupsPerSubscription) + 1}`,
-          name: `appcs-scale-${String(s).padStart(3, '0')}-${c}`,
-          location: regions[(c * 3 + s) % regions.length]!.name,
-          enablePurgeProtection: c === 0,
-        };
-        store.putDeletedConfigurationStore(buildDeletedConfigurationStore(spec, now - (c * 2 + 1) * 24 * 3600_000, now));
+        const spec = { ...placed(c, 3), name: `appcs-scale-${number}-${c}`, enablePurgeProtection: c === 0 };
+        store.putDeletedConfigurationStore(buildDeletedConfigurationStore(spec, now - (c * 2 + 1) * DAY, now));
+      }
+      for (let v = 0; v < DELETED_VAULTS_PER_SUBSCRIPTION; v++) {
+        const spec = { ...placed(v, 6), name: `kv-scale-${number}-${v}`, enablePurgeProtection: v === 0 };
+        store.putDeletedVault(buildDeletedVault(spec, now - (v * 10 + 1) * DAY, now));
       }
       for (let m = 0; m < DELETED_API_MANAGEMENT_SERVICES_PER_SUBSCRIPTION; m++) {
-        const spec = {
-          subscriptionId: sub,
-          resourceGroup: `rg-scale-${(m % groupsPerSubscription) + 1}`,
-          name: `apim-scale-${String(s).padStart(3, '0')}-${m}`,
-          location: regions[(m * 4 + s) % regions.length]!.name,
-        };
-        store.putDeletedApiManagementService(buildDeletedApiManagementService(spec, now - (m * 15 + 2) * 3600_000, now));
+        store.putDeletedApiManagementService(buildDeletedApiManagementService({ ...placed(m, 4), name: `apim-scale-${number}-${m}` }, now - (m * 15 + 2) * HOUR, now));
       }
       for (let a = 0; a < perSubscription; a++) {
         const region = regions[(a * 7 + s) % regions.length]!;
