@@ -4,38 +4,27 @@ import type { z } from 'zod';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { runArmAction } from '@/lib/arm/run-action';
 import { toArmError } from '@/lib/arm/errors';
-import {
-  createResourceGroup,
-  listSubscriptions as listArmSubscriptions,
-  purgeDeletedAccount as purgeArmDeletedAccount,
-  readDeletedAccountState,
-  recoverDeletedAccount as recoverArmDeletedAccount,
-  recoverKeyVault,
-  restoreStorageAccount,
-} from '@/lib/arm/operations';
-import { readDeletedAccounts } from '@/lib/arm/read-deleted-accounts';
+import { createResourceGroup, listSubscriptions as listArmSubscriptions } from '@/lib/arm/operations';
+import { prefetchSubscriptionReads } from '@/lib/arm/read-access';
 import { fail, ok, type ActionError, type ActionResult } from '@/lib/action-result';
 import type { ArmSession } from '@/lib/arm/session';
-import { BULK_CONCURRENCY } from '@/lib/bulk/run-bulk';
+import { BULK_CONCURRENCY } from '@/lib/bulk/concurrency';
+import { resourcesBatchInput } from '@/lib/deleted-resources/action-inputs';
 import {
-  deletedAccountActionInput,
-  deletedAccountsBatchInput,
-  listDeletedAccountsInput,
+  listDeletedResourcesInput,
   listSubscriptionsInput,
-  recoveryStepsBatchInput,
   recreateResourceGroupInput,
-  type DeletedAccountRef,
-  type RecoveryStepRef,
-} from '@/lib/deleted-accounts/schemas';
-import type { DeletedAccountState, PurgeOutcome, RecoverOutcome } from '@/lib/deleted-accounts/outcomes';
-import type { DeletedAccount, Subscription } from '@/lib/deleted-accounts/types';
+  resourceGroupsBatchInput,
+} from '@/lib/deleted-resources/schemas';
+import type { DeletedResourceState, PurgeOutcome, RecoverOutcome } from '@/lib/deleted-resources/outcomes';
+import type { DeletedResource, ResourceRef, Subscription } from '@/lib/deleted-resources/types';
+import { allOperations, operationsOf } from '@/lib/resource-types/server';
 
 /**
  * Subscriptions read at once when listing several ("All subscriptions"). ARM limits reads per subscription,
  * so reading different subscriptions side by side costs no quota; `npm run bench` row 2 (20 subscriptions x
- * 500 deleted accounts, 50 ms per request) needs all 20 at once to stay within 1.5x the slowest single one
- * (now about 1.3x; 4 at once took 2.5x). Above 20 they are read in waves, which keeps one action's open
- * connections bounded.
+ * 500 deleted accounts, 50 ms per request) needs all 20 at once to stay within 1.5x the slowest single one.
+ * Above 20 they are read in waves, which keeps one action's open connections bounded.
  */
 const SUBSCRIPTION_CONCURRENCY = 20;
 
@@ -43,40 +32,41 @@ export async function listSubscriptions(input: unknown): Promise<ActionResult<Su
   return runArmAction('listSubscriptions', listSubscriptionsInput, input, (_args, session) => listArmSubscriptions(session));
 }
 
-export interface DeletedAccountsList {
-  accounts: DeletedAccount[];
-  /** Subscriptions whose list failed; the others are still shown. */
-  failures: { subscriptionId: string; error: ActionError }[];
+/** A list that failed: one type in one subscription (the other types and subscriptions are still shown). */
+export interface ListFailure {
+  subscriptionId: string;
+  /** The registry id of the type whose list failed. */
+  type: string;
+  error: ActionError;
 }
 
-export async function listDeletedAccounts(input: unknown): Promise<ActionResult<DeletedAccountsList>> {
-  return runArmAction('listDeletedAccounts', listDeletedAccountsInput, input, async ({ subscription }, session) => {
-    const now = new Date();
-    if (typeof subscription === 'string') {
-      return { accounts: await readDeletedAccounts(session, subscription, now), failures: [] };
-    }
-    type SubscriptionRead = { subscriptionId: string; accounts: DeletedAccount[] } | { subscriptionId: string; error: ActionError };
-    const subscriptionIds = [...new Set(subscription)];
-    const results = await mapWithConcurrency(subscriptionIds, SUBSCRIPTION_CONCURRENCY, async (subscriptionId): Promise<SubscriptionRead> => {
+export interface DeletedResourcesList {
+  resources: DeletedResource[];
+  failures: ListFailure[];
+}
+
+/** Every registered type's deleted resources in one subscription, the types read side by side. */
+async function readSubscription(session: ArmSession, subscriptionId: string, now: Date): Promise<DeletedResourcesList> {
+  prefetchSubscriptionReads(session, subscriptionId);
+  const lists = await Promise.all(
+    allOperations().map(async ({ type, operations }) => {
       try {
-        return { subscriptionId, accounts: await readDeletedAccounts(session, subscriptionId, now) };
+        return { resources: await operations.list(session, subscriptionId, now), failures: [] };
       } catch (error) {
-        return { subscriptionId, error: toArmError(error, session.correlationId).toActionError() };
+        return { resources: [], failures: [{ subscriptionId, type: type.id, error: toArmError(error, session.correlationId).toActionError() }] };
       }
-    });
-    return {
-      accounts: results.flatMap((result) => ('accounts' in result ? result.accounts : [])),
-      failures: results.flatMap((result) => ('error' in result ? [{ subscriptionId: result.subscriptionId, error: result.error }] : [])),
-    };
+    }),
+  );
+  return { resources: lists.flatMap((list) => list.resources), failures: lists.flatMap((list) => list.failures) };
+}
+
+export async function listDeletedResources(input: unknown): Promise<ActionResult<DeletedResourcesList>> {
+  return runArmAction('listDeletedResources', listDeletedResourcesInput, input, async ({ subscription }, session) => {
+    const now = new Date();
+    const subscriptionIds = typeof subscription === 'string' ? [subscription] : [...new Set(subscription)];
+    const lists = await mapWithConcurrency(subscriptionIds, SUBSCRIPTION_CONCURRENCY, (subscriptionId) => readSubscription(session, subscriptionId, now));
+    return { resources: lists.flatMap((list) => list.resources), failures: lists.flatMap((list) => list.failures) };
   });
-}
-
-export async function recoverDeletedAccount(input: unknown): Promise<ActionResult<RecoverOutcome>> {
-  return runArmAction('recoverDeletedAccount', deletedAccountActionInput, input, ({ account }, session) => recoverArmDeletedAccount(session, account));
-}
-
-export async function purgeDeletedAccount(input: unknown): Promise<ActionResult<PurgeOutcome>> {
-  return runArmAction('purgeDeletedAccount', deletedAccountActionInput, input, ({ account }, session) => purgeArmDeletedAccount(session, account));
 }
 
 type BatchResults<T> = ActionResult<{ results: ActionResult<T>[] }>;
@@ -106,35 +96,27 @@ function runBatch<S extends z.ZodType<{ token: string }>, Item, T>(
   }));
 }
 
-const accountsOf = ({ accounts }: { accounts: DeletedAccountRef[] }) => accounts;
+const resourcesOf = ({ resources }: { resources: ResourceRef[] }) => resources;
 
-export async function recoverDeletedAccounts(input: unknown): Promise<BatchResults<RecoverOutcome>> {
-  return runBatch('recoverDeletedAccounts', deletedAccountsBatchInput, input, accountsOf, recoverArmDeletedAccount);
+/** Recovers each resource with its own type's operation: a mixed-type selection is one run. */
+export async function recoverDeletedResources(input: unknown): Promise<BatchResults<RecoverOutcome>> {
+  return runBatch('recoverDeletedResources', resourcesBatchInput, input, resourcesOf, (session, ref) => operationsOf(ref).recover(session, ref));
 }
 
-export async function purgeDeletedAccounts(input: unknown): Promise<BatchResults<PurgeOutcome>> {
-  return runBatch('purgeDeletedAccounts', deletedAccountsBatchInput, input, accountsOf, purgeArmDeletedAccount);
+export async function purgeDeletedResources(input: unknown): Promise<BatchResults<PurgeOutcome>> {
+  return runBatch('purgeDeletedResources', resourcesBatchInput, input, resourcesOf, (session, ref) => operationsOf(ref).purge(session, ref));
 }
 
-/** Where each account stands in ARM now: asked for the rows of a bulk action whose answer was lost. */
-export async function readDeletedAccountStates(input: unknown): Promise<BatchResults<DeletedAccountState>> {
-  return runBatch('readDeletedAccountStates', deletedAccountsBatchInput, input, accountsOf, readDeletedAccountState);
+/** Where each resource stands in ARM now: asked for the rows of a bulk action whose answer was lost. */
+export async function readDeletedResourceStates(input: unknown): Promise<BatchResults<DeletedResourceState>> {
+  return runBatch('readDeletedResourceStates', resourcesBatchInput, input, resourcesOf, (session, ref) => operationsOf(ref).readState(session, ref));
 }
 
-/** What a recovery plan does before it recovers accounts: recreate groups, recover vaults, restore storage accounts. */
-function runRecoveryStep(session: ArmSession, step: RecoveryStepRef): Promise<void> {
-  switch (step.kind) {
-    case 'resource-group':
-      return createResourceGroup(session, step.subscriptionId, step.resourceGroup, step.location);
-    case 'key-vault':
-      return recoverKeyVault(session, step);
-    case 'storage-account':
-      return restoreStorageAccount(session, step);
-  }
-}
-
-export async function runRecoverySteps(input: unknown): Promise<BatchResults<void>> {
-  return runBatch('runRecoverySteps', recoveryStepsBatchInput, input, ({ steps }) => steps, runRecoveryStep);
+/** What a recovery plan does before it recovers resources: recreate their missing resource groups. */
+export async function recreateResourceGroups(input: unknown): Promise<BatchResults<void>> {
+  return runBatch('recreateResourceGroups', resourceGroupsBatchInput, input, ({ groups }) => groups, (session, group) =>
+    createResourceGroup(session, group.subscriptionId, group.resourceGroup, group.location),
+  );
 }
 
 export async function recreateResourceGroup(input: unknown): Promise<ActionResult<{ created: true }>> {

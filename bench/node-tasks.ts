@@ -8,11 +8,15 @@
 import diagnostics from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { ApiManagementClient } from '@azure/arm-apimanagement';
+import { AppConfigurationManagementClient } from '@azure/arm-appconfiguration';
 import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
+import { KeyVaultManagementClient } from '@azure/arm-keyvault';
+import { StorageManagementClient } from '@azure/arm-storage';
 import autocannon from 'autocannon';
-import { listDeletedAccounts, listSubscriptions, purgeDeletedAccount, recoverDeletedAccount } from '../app/actions';
+import { listDeletedResources, listSubscriptions, purgeDeletedResources, recoverDeletedResources } from '../app/actions';
 import type { ActionResult } from '../lib/action-result';
-import type { DeletedAccountRef } from '../lib/deleted-accounts/schemas';
+import type { ResourceRef } from '../lib/deleted-resources/types';
 
 const token = process.env.BENCH_TOKEN ?? '';
 const armUrl = process.env.BENCH_ARM_URL ?? '';
@@ -30,15 +34,21 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }
 }
 
 /**
- * The portal's listing server action, end to end: validation, listing, every status check, reshaping. One
- * subscription, or several as "All subscriptions" asks: the ids of the subscriptions its picker shows.
+ * The portal's listing server action, end to end: validation, listing every type, every status check,
+ * reshaping. One subscription, or several as "All subscriptions" asks: the ids of the subscriptions its picker
+ * shows. Answers how many rows of each type it listed.
  */
-async function portalList(subscription: string | string[]): Promise<number> {
-  const result = await listDeletedAccounts({ token, subscription });
-  if (!result.ok) throw new Error(`listDeletedAccounts(${subscription}): ${result.error.code} ${result.error.message}`);
-  if (result.data.failures.length > 0) throw new Error(`listDeletedAccounts(${subscription}): ${result.data.failures.length} subscriptions failed`);
-  return result.data.accounts.length;
+async function portalList(subscription: string | string[]): Promise<Record<string, number>> {
+  const result = await listDeletedResources({ token, subscription });
+  if (!result.ok) throw new Error(`listDeletedResources(${subscription}): ${result.error.code} ${result.error.message}`);
+  const { failures } = result.data;
+  if (failures.length > 0) throw new Error(`listDeletedResources(${subscription}): ${failures.length} lists failed: ${failures.map((f) => `${f.type} ${f.error.code}`).join(', ')}`);
+  const counts: Record<string, number> = {};
+  for (const row of result.data.resources) counts[row.type] = (counts[row.type] ?? 0) + 1;
+  return counts;
 }
+
+const ACCOUNTS = 'cognitive-accounts';
 
 /** The floor: the official SDK listing the same pages, nothing else. */
 async function sdkList(subscriptionId: string): Promise<number> {
@@ -50,6 +60,26 @@ async function sdkList(subscriptionId: string): Promise<number> {
   for await (const _account of client.deletedAccounts.list()) count++;
   return count;
 }
+
+const SCOPES = ['https://management.azure.com/.default'];
+
+/** How many entries an SDK's paged list has, reading every page. */
+async function count(pages: AsyncIterable<unknown>): Promise<number> {
+  let entries = 0;
+  for await (const _entry of pages) entries++;
+  return entries;
+}
+
+/** One deleted list per type, through each type's official SDK: the single list calls the portal's listing makes. */
+const SDK_LISTS: Record<string, (subscriptionId: string) => Promise<number>> = {
+  'cognitive-accounts': sdkList,
+  'key-vaults': (id) => count(new KeyVaultManagementClient(credential, id, { endpoint: armUrl, credentials: { scopes: SCOPES } }).vaults.listDeleted()),
+  'storage-accounts': (id) => count(new StorageManagementClient(credential, id, { endpoint: armUrl, credentialScopes: SCOPES }).deletedAccounts.list()),
+  'app-configuration-stores': (id) =>
+    count(new AppConfigurationManagementClient(credential, id, { endpoint: armUrl, credentialScopes: SCOPES }).configurationStores.listDeleted()),
+  'api-management-services': (id) =>
+    count(new ApiManagementClient(credential, id, { endpoint: armUrl, credentialScopes: SCOPES }).deletedServices.listBySubscription()),
+};
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,13 +94,13 @@ const tasks = {
     await sdkList(args.subscriptionId);
     const portal: number[] = [];
     const sdk: number[] = [];
-    let counts = { portal: 0, sdk: 0 };
+    let counts = { portal: 0, sdk: 0, portalByType: {} as Record<string, number> };
     for (let round = 0; round < args.rounds; round++) {
       const a = await timed(() => portalList(args.subscriptionId));
       const b = await timed(() => sdkList(args.subscriptionId));
       portal.push(a.ms);
       sdk.push(b.ms);
-      counts = { portal: a.value, sdk: b.value };
+      counts = { portal: a.value[ACCOUNTS] ?? 0, sdk: b.value, portalByType: a.value };
     }
     return { portalMs: median(portal), sdkMs: median(sdk), portal, sdk, counts };
   },
@@ -87,6 +117,7 @@ const tasks = {
     const allMs: number[] = [];
     let requests = 0;
     let accounts = 0;
+    let byType: Record<string, number> = {};
     for (let round = 0; round < args.rounds; round++) {
       let counted = 0;
       const onStart = () => {
@@ -97,19 +128,42 @@ const tasks = {
       diagnostics.unsubscribe('http.client.request.start', onStart);
       allMs.push(run.ms);
       requests = counted;
-      accounts = run.value;
+      accounts = run.value[ACCOUNTS] ?? 0;
+      byType = run.value;
     }
     const medianMs = median(allMs);
-    return { allMs: medianMs, slowestSingleMs: Math.max(...singles), singles, all: allMs, requests, accounts, requestsPerSecond: requests / (medianMs / 1000) };
+    // The floor for "every type": each single list call, one type in one subscription through its own SDK.
+    const listCalls: { type: string; subscriptionId: string; ms: number; entries: number }[] = [];
+    for (const id of args.subscriptionIds) {
+      for (const [type, list] of Object.entries(SDK_LISTS)) {
+        const call = await timed(() => list(id));
+        listCalls.push({ type, subscriptionId: id, ms: call.ms, entries: call.value });
+      }
+    }
+    const slowestCall = listCalls.reduce((slowest, call) => (call.ms > slowest.ms ? call : slowest));
+    return {
+      allMs: medianMs,
+      slowestSingleMs: Math.max(...singles),
+      singles,
+      all: allMs,
+      requests,
+      accounts,
+      byType,
+      requestsPerSecond: requests / (medianMs / 1000),
+      slowestListCall: slowestCall,
+      listCalls: listCalls.length,
+    };
   },
 
   /** Row 4's baseline: the same server actions one at a time, as a CLI loop runs them. */
-  async sequential(args: { kind: 'purge' | 'recover'; accounts: DeletedAccountRef[] }) {
-    const action: (input: unknown) => Promise<ActionResult<unknown>> = args.kind === 'purge' ? purgeDeletedAccount : recoverDeletedAccount;
+  async sequential(args: { kind: 'purge' | 'recover'; accounts: ResourceRef[] }) {
+    const action: (input: { token: string; resources: ResourceRef[] }) => Promise<ActionResult<{ results: ActionResult<unknown>[] }>> =
+      args.kind === 'purge' ? purgeDeletedResources : recoverDeletedResources;
     const times: number[] = [];
     for (const account of args.accounts) {
-      const run = await timed(() => action({ token, account }));
-      if (!run.value.ok) throw new Error(`${args.kind} ${account.name}: ${run.value.error.code} ${run.value.error.message}`);
+      const run = await timed(() => action({ token, resources: [account] }));
+      const result = run.value.ok ? run.value.data.results[0] : run.value;
+      if (!result?.ok) throw new Error(`${args.kind} ${account.name}: ${result ? `${result.error.code} ${result.error.message}` : 'no result'}`);
       times.push(run.ms);
     }
     return { perOperationMs: times.reduce((a, b) => a + b, 0) / times.length, times };

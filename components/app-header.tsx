@@ -1,5 +1,6 @@
 'use client';
 
+import { LISTED_TYPES_SENTENCE } from '@/lib/resource-types';
 import { Body1, Button, Caption1, makeStyles, Title3, tokens } from '@fluentui/react-components';
 import { useMsal } from '@azure/msal-react';
 import { useActiveAccount } from './use-arm-call';
@@ -38,7 +39,7 @@ export function AppHeader() {
       <div>
         <Title3 as="h1">Deleted resources</Title3>
         <Caption1 as="p" block>
-          Azure AI services and Foundry accounts
+          {LISTED_TYPES_SENTENCE}
         </Caption1>
       </div>
       <div className={styles.user}>

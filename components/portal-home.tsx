@@ -6,7 +6,7 @@ import { makeStyles, Spinner } from '@fluentui/react-components';
 import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { AppHeader } from './app-header';
-import { DeletedAccountsView } from './deleted-accounts-view';
+import { DeletedResourcesView } from './deleted-resources/view';
 
 // Only signed-out visitors see it (the server renders the start-up spinner), so its code (the card, the
 // certificate check) stays out of the signed-in view's first load.
@@ -40,7 +40,7 @@ function dropSignOutState() {
   window.history.replaceState(window.history.state, '', url);
 }
 
-/** Signed out: the landing page. Signed in: header and the deleted-accounts view. */
+/** Signed out: the landing page. Signed in: header and the deleted-resources view. */
 export function PortalHome() {
   const { inProgress, accounts } = useMsal();
   useEffect(() => {
@@ -54,7 +54,7 @@ export function PortalHome() {
     <>
       <AppHeader />
       <Suspense fallback={<Spinner label="Loading…" />}>
-        <DeletedAccountsView />
+        <DeletedResourcesView />
       </Suspense>
     </>
   );

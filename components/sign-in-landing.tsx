@@ -1,5 +1,6 @@
 'use client';
 
+import { LISTED_TYPES_SENTENCE } from '@/lib/resource-types';
 import { Body1, Button, Card, makeStyles, Subtitle1, Title2, tokens } from '@fluentui/react-components';
 import { useSignInAgain } from './use-sign-in-again';
 import { CertificateCheck } from './certificate-check';
@@ -28,7 +29,7 @@ export function SignInLanding() {
     <main className={styles.page}>
       <Card className={styles.card}>
         <Title2 as="h1">Deleted resources</Title2>
-        <Subtitle1 as="p">Recover or purge deleted Azure AI services and Foundry accounts.</Subtitle1>
+        <Subtitle1 as="p">Recover or purge soft-deleted {LISTED_TYPES_SENTENCE}, in one place.</Subtitle1>
         <ul className={styles.list}>
           <li>
             <Body1>Every subscription you can see, in one table</Body1>
@@ -37,7 +38,7 @@ export function SignInLanding() {
             <Body1>Why a recover would fail, before you try</Body1>
           </li>
           <li>
-            <Body1>Bulk recover and purge with per-account progress</Body1>
+            <Body1>Bulk recover and purge with per-row progress</Body1>
           </li>
         </ul>
         <CertificateCheck />

@@ -14,7 +14,7 @@ test('the chosen subscription and the API type, region and text filters live in 
   await expect(portal.row('contoso-docintel-invoices')).toBeVisible();
   await expect(portal.row('fabrikam-translator')).toHaveCount(0);
 
-  await portal.filterApiType('Document intelligence');
+  await portal.filterKind('Document intelligence');
   await expect(page).toHaveURL(/[?&]type=FormRecognizer/);
   expect((await portal.accountNames()).sort()).toEqual(['contoso-cmk-purgedkey', 'contoso-docintel-invoices', 'contoso-docintel-receipts']);
 
@@ -28,7 +28,7 @@ test('the chosen subscription and the API type, region and text filters live in 
   await page.reload();
   await portal.waitForRows();
   await expect(portal.subscription).toHaveText(production.displayName);
-  await expect(portal.apiType).toHaveText('Document intelligence');
+  await expect(portal.kind).toHaveText('Document intelligence');
   await expect(portal.region).toHaveText('South Central US');
   await expect(portal.search).toHaveValue('invoices');
   await expect.poll(() => portal.accountNames()).toEqual(['contoso-docintel-invoices']);

@@ -46,7 +46,7 @@ test('purging several accounts needs their number typed and warns about provisio
   await portal.select(...targets);
   await portal.purgeButton.click();
   const dialog = portal.purgeDialog();
-  await expect(dialog.dialog.getByRole('listitem')).toHaveCount(3);
+  await expect(dialog.dialog.getByRole('region', { name: 'AI services accounts to purge' }).getByRole('listitem')).toHaveCount(3);
   await expect(dialog.dialog).toContainText('provisioned deployments');
   await dialog.confirmation.fill('2');
   await expect(dialog.confirmButton()).toBeDisabled();

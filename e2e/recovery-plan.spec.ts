@@ -23,7 +23,7 @@ test('one plan takes an account from "Key Vault deleted" to recovered: vault fir
   await portal.select('contoso-cmk-textanalytics');
   await portal.recoverButton.click();
   const plan = portal.recoveryPlanDialog();
-  await expect(plan.dialog).toContainText('Recovery plan: 1 step before 1 account');
+  await expect(plan.dialog).toContainText('Recovery plan: 1 step before 1 AI services account');
   await expect(plan.steps.first()).toContainText('Recover Key Vault kv-contoso-old');
   await plan.runButton.click();
   await expect(portal.bulkSummary('1 step done, 1 recovered')).toBeVisible({ timeout: 30_000 });
@@ -40,7 +40,7 @@ test('a plan over accounts sharing one deleted vault recovers the vault exactly 
   await portal.select(...SHARING_OLD_VAULT, 'contoso-cmk-purgedkey');
   await portal.recoverButton.click();
   const plan = portal.recoveryPlanDialog();
-  await expect(plan.dialog).toContainText('Recovery plan: 1 step before 3 accounts');
+  await expect(plan.dialog).toContainText('Recovery plan: 1 step before 3 AI services accounts');
   await expect(plan.steps.first()).toContainText(`Needed by ${SHARING_OLD_VAULT.join(', ')}`);
   // The row the plan cannot include is named with its reason before anything runs.
   await expect(plan.dialog.getByRole('list', { name: 'Left out' })).toHaveText(
@@ -91,7 +91,7 @@ test('the whole chain in one plan: resource group, Key Vault and storage account
   await portal.select('dev-hackathon-speech');
   await portal.recoverButton.click();
   const plan = portal.recoveryPlanDialog();
-  await expect(plan.dialog).toContainText('Recovery plan: 3 steps before 1 account');
+  await expect(plan.dialog).toContainText('Recovery plan: 3 steps before 1 AI services account');
   await expect(plan.steps).toHaveText([
     /^Recreate resource group rg-hackathon/,
     /^Recover Key Vault kv-hackathon/,

@@ -36,7 +36,7 @@ test('Recover on an account whose resource group is gone recreates the group in 
   await expect(portal.recoverButton).toBeEnabled();
   await portal.recoverButton.click();
   const plan = portal.recoveryPlanDialog();
-  await expect(plan.dialog).toContainText('Recovery plan: 1 step before 2 accounts');
+  await expect(plan.dialog).toContainText('Recovery plan: 1 step before 2 AI services accounts');
   await expect(plan.steps.first()).toContainText('Recreate resource group rg-legacy-2019 (West US)');
   await plan.runButton.click();
   await expect(portal.bulkSummary('1 step done, 2 recovered')).toBeVisible({ timeout: 30_000 });

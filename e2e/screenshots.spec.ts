@@ -74,7 +74,7 @@ test('recovery plan', async ({ page }) => {
   await portal.waitForRows();
   await portal.select(...CHAIN);
   await portal.recoverButton.click();
-  await expect(portal.recoveryPlanDialog().dialog).toContainText('Recovery plan: 4 steps before 2 accounts');
+  await expect(portal.recoveryPlanDialog().dialog).toContainText('Recovery plan: 4 steps before 2 AI services accounts');
   await shoot(page, 'recovery-plan');
 });
 

@@ -23,7 +23,9 @@ test('each row says before any action what stands in the way of its recovery: gr
   // What can be brought back keeps Recover enabled (the plan does it first); a purged vault cannot be.
   await portal.select('contoso-cmk-textanalytics', 'contoso-cmk-purgedkey');
   await expect(portal.recoverButton).toBeEnabled();
-  await expect(portal.recoverButton).toHaveAccessibleDescription("Recover: 1 selected can't be recovered and will be left out.");
+  await expect(portal.recoverButton).toHaveAccessibleDescription(
+    "Recover: 1 selected can't be recovered and will be left out (contoso-cmk-purgedkey: Key Vault 'kv-contoso-purged' was purged: this account cannot be recovered with its key.)",
+  );
 });
 
 test('a Key Vault in another subscription counts as present, and a recreated storage account unblocks recovery', async ({ page }) => {

@@ -3,7 +3,8 @@ import { expect, signIn, test } from './fixtures';
 import { DeletedResourcesPage } from './pages/deleted-resources-page';
 
 test('the table lists the closest purge first, sorts by a clicked column, and selects with the keyboard', async ({ page }) => {
-  await signIn(page, 'admin@contoso.test', `/?subscription=${DEMO_SUBSCRIPTIONS.sandbox.subscriptionId}`);
+  // AI services accounts only: the other types' names (apim-…, appcs-…, kv-…) would lead the sort by name.
+  await signIn(page, 'admin@contoso.test', `/?subscription=${DEMO_SUBSCRIPTIONS.sandbox.subscriptionId}&resourceType=cognitive-accounts`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
   // Seeded hours since deletion: fabrikam-contentsafety 46, fabrikam-docintel 41, fabrikam-qna-bot 39, ...

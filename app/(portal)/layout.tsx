@@ -8,7 +8,7 @@ import { parseThemeChoice, THEME_COOKIE } from '@/lib/theme/theme-mode';
 
 export const metadata: Metadata = {
   title: 'Deleted resources',
-  description: 'Recover or purge deleted Azure AI services and Foundry accounts across subscriptions',
+  description: 'Recover or purge soft-deleted Azure resources (AI services accounts, Key Vaults, storage accounts, App Configuration stores, API Management services) across subscriptions',
 };
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {

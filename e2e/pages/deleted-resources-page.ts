@@ -5,7 +5,8 @@ export class DeletedResourcesPage {
   readonly header: Locator;
   readonly signOutButton: Locator;
   readonly subscription: Locator;
-  readonly apiType: Locator;
+  readonly resourceType: Locator;
+  readonly kind: Locator;
   readonly region: Locator;
   readonly search: Locator;
   readonly table: Locator;
@@ -19,7 +20,8 @@ export class DeletedResourcesPage {
     this.header = page.getByRole('banner');
     this.signOutButton = page.getByRole('button', { name: 'Sign out' });
     this.subscription = page.getByRole('combobox', { name: 'Subscription' });
-    this.apiType = page.getByRole('combobox', { name: 'API type' });
+    this.resourceType = page.getByRole('combobox', { name: 'Resource type' });
+    this.kind = page.getByRole('combobox', { name: 'Kind' });
     this.region = page.getByRole('combobox', { name: 'Region' });
     this.search = page.getByRole('searchbox', { name: 'Search name or resource group' });
     this.table = page.getByRole('table', { name: 'Deleted resources' });
@@ -37,7 +39,7 @@ export class DeletedResourcesPage {
 
   /** Waits until the table (or an empty state) has replaced the loading skeleton. */
   async waitForRows(): Promise<void> {
-    await expect(this.page.getByLabel('Reading deleted accounts')).toHaveCount(0, { timeout: 20_000 });
+    await expect(this.page.getByLabel('Reading deleted resources')).toHaveCount(0, { timeout: 20_000 });
   }
 
   row(accountName: string): Locator {
@@ -62,17 +64,23 @@ export class DeletedResourcesPage {
     await this.waitForRows();
   }
 
-  /** The API type and region filters are multi-select dropdowns: their options are menu item checkboxes. */
-  async filterApiType(label: string): Promise<void> {
-    await this.apiType.click();
+  /** The resource type, kind and region filters are multi-select dropdowns: their options are menu item checkboxes. */
+  private async pick(filter: Locator, label: string): Promise<void> {
+    await filter.click();
     await this.page.getByRole('menuitemcheckbox', { name: label, exact: true }).click();
     await this.page.keyboard.press('Escape');
   }
 
-  async filterRegion(label: string): Promise<void> {
-    await this.region.click();
-    await this.page.getByRole('menuitemcheckbox', { name: label, exact: true }).click();
-    await this.page.keyboard.press('Escape');
+  filterResourceType(label: string): Promise<void> {
+    return this.pick(this.resourceType, label);
+  }
+
+  filterKind(label: string): Promise<void> {
+    return this.pick(this.kind, label);
+  }
+
+  filterRegion(label: string): Promise<void> {
+    return this.pick(this.region, label);
   }
 
   async searchFor(text: string): Promise<void> {
@@ -118,7 +126,7 @@ export class RecoveryPlanDialog {
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog');
     this.runButton = this.dialog.getByRole('button', { name: 'Run plan' });
-    this.steps = this.dialog.getByRole('list', { name: 'Steps before the accounts' }).getByRole('listitem');
+    this.steps = this.dialog.getByRole('list', { name: 'Steps before the selected resources' }).getByRole('listitem');
   }
 }
 
@@ -134,7 +142,7 @@ export class PurgeDialog {
   }
 
   confirmButton(): Locator {
-    return this.dialog.getByRole('button', { name: /^Purge (account|\d+ accounts)$/ });
+    return this.dialog.getByRole('button', { name: /^Purge / });
   }
 }
 

@@ -32,3 +32,26 @@ export function deletedVaultPath(subscriptionId: string, location: string, name:
 export function storageAccountPath(subscriptionId: string, resourceGroup: string, name: string): string {
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Storage/storageAccounts/${name}?api-version=${STORAGE_API_VERSION}`;
 }
+
+const APP_CONFIGURATION_API_VERSION = '2024-06-01';
+const API_MANAGEMENT_API_VERSION = '2024-05-01';
+
+export function configurationStorePath(subscriptionId: string, resourceGroup: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.AppConfiguration/configurationStores/${name}?api-version=${APP_CONFIGURATION_API_VERSION}`;
+}
+
+export function deletedConfigurationStorePath(subscriptionId: string, location: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/providers/Microsoft.AppConfiguration/locations/${location}/deletedConfigurationStores/${name}?api-version=${APP_CONFIGURATION_API_VERSION}`;
+}
+
+export function apiManagementServicePath(subscriptionId: string, resourceGroup: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/${name}?api-version=${API_MANAGEMENT_API_VERSION}`;
+}
+
+export function deletedApiManagementServicePath(subscriptionId: string, location: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/providers/Microsoft.ApiManagement/locations/${location}/deletedservices/${name}?api-version=${API_MANAGEMENT_API_VERSION}`;
+}
+
+export function deletedStorageAccountPath(subscriptionId: string, location: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/providers/Microsoft.Storage/locations/${location}/deletedAccounts/${name}?api-version=${STORAGE_API_VERSION}`;
+}

@@ -70,6 +70,8 @@ const DELETED_STORAGE: readonly [sub: string, rg: string, name: string, location
   [D, 'rg-hackathon', 'sthackathondata', 'eastus', 19],
   // Half a day before its 14 days end.
   [D, 'rg-dev-speech', 'stdevoldlogs', 'westus2', 13.5 * 24],
+  // Used by nothing: a standalone row of the recycle bin.
+  [S, 'rg-sandbox', 'stfabrikamscratch', 'eastus', 52],
 ];
 
 type DeletedVaultSpec = Omit<VaultSpec, 'subscriptionId' | 'resourceGroup'> & { sub: string; rg: string; hoursAgo: number };
@@ -83,6 +85,8 @@ export const DEMO_DELETED_VAULTS: readonly DeletedVaultSpec[] = [
   { sub: P, rg: 'rg-security', name: 'kv-contoso-secure', location: 'eastus', hoursAgo: 10, softDeleteRetentionInDays: 7 },
   // Its resource group was deleted too: recreate rg-hackathon before recovering it.
   { sub: D, rg: 'rg-hackathon', name: 'kv-hackathon', location: 'eastus', hoursAgo: 19 },
+  // Holds no account's key: a standalone row of the recycle bin.
+  { sub: S, rg: 'rg-fabrikam-labs', name: 'kv-fabrikam-labs', location: 'japaneast', hoursAgo: 40 },
 ];
 
 type DemoConfigurationStoreSpec = Omit<ConfigurationStoreSpec, 'subscriptionId' | 'resourceGroup'> & { sub: string; rg: string };

@@ -16,9 +16,10 @@ import { rawRequest, startTestIssuer, tempStateDir, userClaims, type TestIssuer 
 import { ensureTls, type TlsMaterial } from '@/emulator/tls';
 import { runBulkInBatches } from '@/lib/bulk/run-bulk';
 import { pointPortalAt, recordOutgoingRequests, type RequestRecorder } from '@/test-support/portal-arm';
+import { accountActions } from '@/test-support/account-actions';
 
 vi.mock('server-only', () => ({}));
-const actions = await import('@/app/actions');
+const actions = accountActions(await import('@/app/actions'));
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const GROUP = 'rg-crash';

@@ -11,9 +11,10 @@ import { userClaims } from '@/emulator/arm/test/harness';
 import type { ActionResult } from '@/lib/action-result';
 import { runBatchRenewingToken, runBulkInBatches } from '@/lib/bulk/run-bulk';
 import { startPortalArm, worldEvents, type PortalArm } from '@/test-support/portal-arm';
+import { accountActions } from '@/test-support/account-actions';
 
 vi.mock('server-only', () => ({}));
-const actions = await import('@/app/actions');
+const actions = accountActions(await import('@/app/actions'));
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const GROUP = 'rg-long-bulk';

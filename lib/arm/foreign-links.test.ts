@@ -12,9 +12,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ensureTls } from '@/emulator/tls';
 import type { ActionResult } from '@/lib/action-result';
 import { pointPortalAt, recordOutgoingRequests, type RequestRecorder } from '@/test-support/portal-arm';
+import { accountActions } from '@/test-support/account-actions';
 
 vi.mock('server-only', () => ({}));
-const actions = await import('@/app/actions');
+const actions = accountActions(await import('@/app/actions'));
 
 const SUB = '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d';
 // Shape-valid only: the fake ARM never checks it, and nothing here may carry it to another host.
@@ -108,6 +109,14 @@ function foreignLinks(): string[] {
 }
 
 /** `code` null: any clear ARM-side error will do (the SDK itself declines cross-origin redirects). */
+/** A list answers per type: the accounts' list failed (and said why) while the call itself succeeded. */
+function accountsListFailure(result: Awaited<ReturnType<typeof actions.listDeletedResources>>): ActionResult<unknown> {
+  if (!result.ok) return result;
+  const failure = result.data.failures.find((entry) => entry.type === 'cognitive-accounts');
+  expect(result.data.resources.filter((row) => row.type === 'cognitive-accounts')).toEqual([]);
+  return failure ? { ok: false, error: failure.error } : { ok: true, data: result.data };
+}
+
 function expectRefusedLink(result: ActionResult<unknown>, code: string | null = 'UntrustedLink') {
   expect(result.ok).toBe(false);
   if (result.ok) return;
@@ -136,10 +145,10 @@ describe('links from ARM answers', () => {
   });
 
   it("a storage account's restore (sent by hand, not by the SDK) does not poll a Location on another host", async () => {
-    const step = { kind: 'storage-account', subscriptionId: SUB, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'stdata', creationTime: '2026-01-01T00:00:00Z' };
+    const storage = { type: 'storage-accounts', subscriptionId: SUB, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'stdata', creationTime: '2026-01-01T00:00:00Z' };
     for (const link of foreignLinks()) {
       foreignLink = link;
-      const result = await actions.runRecoverySteps({ token: TOKEN, steps: [step] });
+      const result = await actions.recoverDeletedResources({ token: TOKEN, resources: [storage] });
       expect(result.ok).toBe(true);
       if (result.ok) expectRefusedLink(result.data.results[0] as ActionResult<unknown>);
     }
@@ -149,7 +158,7 @@ describe('links from ARM answers', () => {
   it('listing does not follow a nextLink to another host', async () => {
     for (const link of foreignLinks()) {
       foreignLink = link;
-      expectRefusedLink(await actions.listDeletedAccounts({ token: TOKEN, subscription: SUB }));
+      expectRefusedLink(accountsListFailure(await actions.listDeletedResources({ token: TOKEN, subscription: SUB })));
       expectRefusedLink(await actions.listSubscriptions({ token: TOKEN }));
     }
   });
@@ -159,7 +168,7 @@ describe('links from ARM answers', () => {
     for (const link of foreignLinks()) {
       foreignLink = link;
       expectRefusedLink(await actions.listSubscriptions({ token: TOKEN }), null);
-      expectRefusedLink(await actions.listDeletedAccounts({ token: TOKEN, subscription: SUB }), null);
+      expectRefusedLink(accountsListFailure(await actions.listDeletedResources({ token: TOKEN, subscription: SUB })), null);
       expectRefusedLink(await actions.purgeDeletedAccount({ token: TOKEN, account: ACCOUNT }), null);
       expectRefusedLink(
         await actions.recreateResourceGroup({ token: TOKEN, subscriptionId: SUB, resourceGroup: 'rg', location: 'westus' }),

@@ -8,9 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
 import type { ActionResult } from '@/lib/action-result';
 import { startPortalArm, worldEvents, type PortalArm } from '@/test-support/portal-arm';
+import { accountActions } from '@/test-support/account-actions';
 
 vi.mock('server-only', () => ({}));
-const actions = await import('@/app/actions');
+const actions = accountActions(await import('@/app/actions'));
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const account = (resourceGroup: string, location: string, name: string) => ({ subscriptionId: P, resourceGroup, location, name });

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
-import { AZURE_REGIONS } from '@/lib/deleted-accounts/regions';
+import { AZURE_REGIONS } from '@/lib/deleted-resources/regions';
 import type { ActionResult } from '@/lib/action-result';
 import { startPortalArm, type PortalArm } from '@/test-support/portal-arm';
 
@@ -34,42 +34,38 @@ interface ActionSpec {
   arrays?: string[][];
 }
 
-const ref = (name: string) => ({ subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name });
-const REF_FIELDS = (prefix: string[]) => [prefix, ...['subscriptionId', 'resourceGroup', 'location', 'name'].map((field) => [...prefix, field])];
+const account = (name: string) => ({ type: 'cognitive-accounts', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name });
+/** One ref of every type the portal lists, each with its own fields. */
+const mixedRefs = () => [
+  account('contoso-foundry-hub'),
+  { type: 'key-vaults', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'kv-contoso-old' },
+  { type: 'storage-accounts', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'stcontosodata', creationTime: '2026-01-01T00:00:00Z' },
+  { type: 'app-configuration-stores', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'appcs-contoso-flags' },
+  { type: 'api-management-services', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'apim-contoso-gateway' },
+];
+const REF_FIELDS = (prefix: string[], extra: string[] = []) => [
+  prefix,
+  ...['type', 'subscriptionId', 'resourceGroup', 'location', 'name', ...extra].map((field) => [...prefix, field]),
+];
 
 /** Every server action, by its exported name. A new action without an entry here fails the first test. */
 const SPECS: Record<string, ActionSpec> = {
   listSubscriptions: { valid: () => ({ token }), fields: [['token']] },
-  listDeletedAccounts: { valid: () => ({ token, subscription: [P] }), fields: [['token'], ['subscription'], ['subscription', '0']], arrays: [['subscription']] },
-  recoverDeletedAccount: { valid: () => ({ token, account: ref('contoso-foundry-hub') }), fields: [['token'], ...REF_FIELDS(['account'])] },
-  purgeDeletedAccount: { valid: () => ({ token, account: ref('contoso-foundry-hub') }), fields: [['token'], ...REF_FIELDS(['account'])] },
+  listDeletedResources: { valid: () => ({ token, subscription: [P] }), fields: [['token'], ['subscription'], ['subscription', '0']], arrays: [['subscription']] },
   ...Object.fromEntries(
-    ['recoverDeletedAccounts', 'purgeDeletedAccounts', 'readDeletedAccountStates'].map((name) => [
+    ['recoverDeletedResources', 'purgeDeletedResources', 'readDeletedResourceStates'].map((name) => [
       name,
       {
-        valid: () => ({ token, accounts: [ref('contoso-foundry-hub'), ref('contoso-multiservice')] }),
-        fields: [['token'], ['accounts'], ...REF_FIELDS(['accounts', '0']), ...REF_FIELDS(['accounts', '1'])],
-        arrays: [['accounts']],
+        valid: () => ({ token, resources: mixedRefs() }),
+        fields: [['token'], ['resources'], ...REF_FIELDS(['resources', '0']), ...REF_FIELDS(['resources', '1']), ...REF_FIELDS(['resources', '2'], ['creationTime']), ...REF_FIELDS(['resources', '4'])],
+        arrays: [['resources']],
       },
     ]),
   ),
-  runRecoverySteps: {
-    valid: () => ({
-      token,
-      steps: [
-        { kind: 'resource-group', subscriptionId: P, resourceGroup: 'rg-legacy-2019', location: 'westus' },
-        { kind: 'key-vault', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'kv-contoso-old' },
-        { kind: 'storage-account', subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'stcontosodata', creationTime: '2026-01-01T00:00:00Z' },
-      ],
-    }),
-    fields: [
-      ['token'],
-      ['steps'],
-      ...['kind', 'subscriptionId', 'resourceGroup', 'location'].map((field) => ['steps', '0', field]),
-      ...['kind', 'subscriptionId', 'resourceGroup', 'location', 'name'].map((field) => ['steps', '1', field]),
-      ...['kind', 'subscriptionId', 'resourceGroup', 'location', 'name', 'creationTime'].map((field) => ['steps', '2', field]),
-    ],
-    arrays: [['steps']],
+  recreateResourceGroups: {
+    valid: () => ({ token, groups: [{ subscriptionId: P, resourceGroup: 'rg-legacy-2019', location: 'westus' }] }),
+    fields: [['token'], ['groups'], ...['subscriptionId', 'resourceGroup', 'location'].map((field) => ['groups', '0', field])],
+    arrays: [['groups']],
   },
   recreateResourceGroup: {
     valid: () => ({ token, subscriptionId: P, resourceGroup: 'rg-legacy-2019', location: 'westus' }),
@@ -131,8 +127,9 @@ const LOOK_ALIKES: Record<string, string[]> = {
   subscriptionId: [P.replace('a', '\u0430'), P.replace('4', '\uFF14'), `{${P}}`, P.replaceAll('-', ''), `${P}\u200B`, `${P} `, 'all'],
   subscription: [P.replace('a', '\u0430'), `{${P}}`, 'ALL', 'all ', '*', `${P},${P}`],
   location: ['\u0435astus', '\uFF45\uFF41\uFF53\uFF54\uFF55\uFF53', 'eastus\u0000', 'eastus\u200B', 'mars', 'global', 'east us 9'],
-  name: ['contoso-\u043Epenai', 'na\u00EFve', '\uFF11ab', 'a', '-lead', '.hidden', 'a'.repeat(65)],
-  kind: ['account', 'Key-Vault', 'resource-group ', 'key\u2010vault'],
+  // Each is invalid for every type's name rules ('a' alone would be a valid API Management name).
+  name: ['contoso-\u043Epenai', 'na\u00EFve', '\uFF11ab', '_x', '-lead', '.hidden', 'a'.repeat(65)],
+  type: ['account', 'Key-Vaults', 'key-vaults ', 'key\u2010vaults', 'Microsoft.KeyVault/vaults', '__proto__'],
   creationTime: ['2026-01-01', '2026-13-01T00:00:00Z', 'now', '2026-01-01T00:00:00Z\u0000'],
   resourceGroup: ['ends.', '(x).', 'a'.repeat(91)],
 };
@@ -298,19 +295,14 @@ describe('server actions build ARM paths only from validated values', () => {
 
   it('recover, purge and recreate send requests only to the configured ARM host, on the path their values spell', async () => {
     const byName = new Map(ACTIONS.map((action) => [action.name, action.run]));
-    const writes = [...byName.keys()].filter((name) => /^(recover|purge)DeletedAccounts?$|^recreateResourceGroup$/.test(name));
-    expect(writes.length).toBeGreaterThanOrEqual(3);
+    const writes = [...byName.keys()].filter((name) => /^(recover|purge)DeletedResources$|^recreateResourceGroup$/.test(name));
+    expect(writes.length).toBe(3);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writes), subscriptionId, resourceGroup, location, accountName, async (name, sub, rg, loc, account) => {
         env.recorder.clear();
         const label = `${name} ${sub} ${rg} ${loc} ${account}`;
-        const ref = { subscriptionId: sub, resourceGroup: rg, location: loc, name: account };
-        const input =
-          name === 'recreateResourceGroup'
-            ? { token, subscriptionId: sub, resourceGroup: rg, location: loc }
-            : name.endsWith('s')
-              ? { token, accounts: [ref] }
-              : { token, account: ref };
+        const ref = { type: 'cognitive-accounts', subscriptionId: sub, resourceGroup: rg, location: loc, name: account };
+        const input = name === 'recreateResourceGroup' ? { token, subscriptionId: sub, resourceGroup: rg, location: loc } : { token, resources: [ref] };
         const result = await byName.get(name)!(input);
         expect(env.recorder.requests.length, label).toBeGreaterThan(0);
         expectOnlyArmPaths(name === 'recreateResourceGroup' ? [sub, rg] : [sub, rg, account], label);
@@ -320,14 +312,16 @@ describe('server actions build ARM paths only from validated values', () => {
     );
   }, 120_000);
 
-  it('recovery steps send requests only to the configured ARM host, on the path their values spell', async () => {
+  it("every type's recover sends requests only to the configured ARM host, on the path its values spell", async () => {
     const vaultName = fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9]{1,10}(-[a-zA-Z0-9]{1,5})?[a-zA-Z0-9]$/);
     const storageName = fc.stringMatching(/^[a-z0-9]{3,24}$/);
     const step = fc.oneof(
       // A vault's recover first reads its subscription's tenant: a made-up subscription ends there, so a real one.
-      fc.record({ kind: fc.constant('key-vault' as const), subscriptionId: fc.constantFrom(P, P.toUpperCase()), resourceGroup, location, name: vaultName }),
+      fc.record({ type: fc.constant('key-vaults'), subscriptionId: fc.constantFrom(P, P.toUpperCase()), resourceGroup, location, name: vaultName }),
+      fc.record({ type: fc.constant('app-configuration-stores'), subscriptionId, resourceGroup, location, name: fc.stringMatching(/^[a-zA-Z0-9_-]{5,50}$/) }),
+      fc.record({ type: fc.constant('api-management-services'), subscriptionId, resourceGroup, location, name: fc.stringMatching(/^[a-zA-Z]([a-zA-Z0-9-]{0,20}[a-zA-Z0-9])?$/) }),
       fc.record({
-        kind: fc.constant('storage-account' as const),
+        type: fc.constant('storage-accounts'),
         subscriptionId,
         resourceGroup,
         location,
@@ -339,7 +333,7 @@ describe('server actions build ARM paths only from validated values', () => {
       fc.asyncProperty(step, async (recoveryStep) => {
         env.recorder.clear();
         const label = JSON.stringify(recoveryStep);
-        const result = await actions.runRecoverySteps({ token, steps: [recoveryStep] });
+        const result = await actions.recoverDeletedResources({ token, resources: [recoveryStep] });
         expect(env.recorder.requests.length, label).toBeGreaterThan(0);
         expectOnlyArmPaths([recoveryStep.subscriptionId, recoveryStep.resourceGroup, recoveryStep.name], label, true);
         expectClearOutcome(result, label);

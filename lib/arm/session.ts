@@ -15,6 +15,8 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { StorageManagementClient } from '@azure/arm-storage';
+import { AppConfigurationManagementClient } from '@azure/arm-appconfiguration';
+import { ApiManagementClient } from '@azure/arm-apimanagement';
 import { readPortalConfig } from '@/lib/config/portal-config';
 import { userTokenCredential } from './credential';
 import { armOriginGuard } from './origin-guard';
@@ -127,5 +129,13 @@ export class ArmSession {
 
   storage(subscriptionId: string): StorageManagementClient {
     return this.guarded(new StorageManagementClient(this.credential, subscriptionId, this.options()));
+  }
+
+  appConfiguration(subscriptionId: string): AppConfigurationManagementClient {
+    return this.guarded(new AppConfigurationManagementClient(this.credential, subscriptionId, this.options()));
+  }
+
+  apiManagement(subscriptionId: string): ApiManagementClient {
+    return this.guarded(new ApiManagementClient(this.credential, subscriptionId, this.options()));
   }
 }

@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
 import { startPortalArm, worldEvents, type PortalArm } from '@/test-support/portal-arm';
+import { accountActions } from '@/test-support/account-actions';
 
 vi.mock('server-only', () => ({}));
-const actions = await import('@/app/actions');
+const actions = accountActions(await import('@/app/actions'));
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const ACCOUNT = { subscriptionId: P, resourceGroup: 'rg-ai-prod', location: 'eastus', name: 'contoso-foundry-hub' };

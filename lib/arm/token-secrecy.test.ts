@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SUBSCRIPTIONS } from '@/emulator/demo-world';
 import { userClaims } from '@/emulator/arm/test/harness';
 import { hashToken, startPortalArm, type PortalArm } from '@/test-support/portal-arm';
+import { accountActions } from '@/test-support/account-actions';
 
 vi.mock('server-only', () => ({}));
 // Before the SDK loads: its logger reads the level once.
 process.env.AZURE_LOG_LEVEL = 'verbose';
-const actions = await import('@/app/actions');
+const actions = accountActions(await import('@/app/actions'));
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionResult } from '@/lib/action-result';
-import type { DeletedAccountState } from '@/lib/deleted-accounts/outcomes';
+import type { DeletedResourceState } from '@/lib/deleted-resources/outcomes';
+import { BULK_CONCURRENCY } from './concurrency';
 import { settleLostAnswers } from './lost-answers';
 import type { BulkSummary } from './run-bulk';
 
@@ -15,8 +16,8 @@ const summary = (): BulkSummary => ({
   ],
   outcomes: new Map([['a', { outcome: 'purged' }]]),
 });
-const states = (byId: Record<string, DeletedAccountState>) => async (batch: { id: string }[]): Promise<ActionResult<DeletedAccountState>[]> =>
-  batch.map((item) => ({ ok: true, data: byId[item.id] as DeletedAccountState }));
+const states = (byId: Record<string, DeletedResourceState>) => async (batch: { id: string }[]): Promise<ActionResult<DeletedResourceState>[]> =>
+  batch.map((item) => ({ ok: true, data: byId[item.id] as DeletedResourceState }));
 
 describe('settleLostAnswers', () => {
   it('reads ARM only for rows whose answer was lost, and reports what it shows', async () => {
@@ -50,5 +51,23 @@ describe('settleLostAnswers', () => {
     const settled = await settleLostAnswers({ kind: 'purge', items, summary: summary(), readStates: () => Promise.reject(new Error('offline')) });
     expect(settled.done).toEqual(['a']);
     expect(settled.failed.filter((failure) => failure.error.code === 'OutcomeUnknown').map((failure) => failure.id)).toEqual(['b', 'c']);
+  });
+
+  it('reads the lost rows BULK_CONCURRENCY at a time, in order, and settles every one of them', async () => {
+    const many = Array.from({ length: BULK_CONCURRENCY * 2 + 1 }, (_, i) => ({ id: `r${i}`, resourceGroup: 'rg' }));
+    const batches: string[][] = [];
+    const settled = await settleLostAnswers({
+      kind: 'purge',
+      items: many,
+      summary: { done: [], failed: many.map((item) => ({ id: item.id, error: lost })) },
+      readStates: async (batch) => {
+        batches.push(batch.map((item) => item.id));
+        return batch.map(() => ({ ok: true, data: 'gone' }));
+      },
+    });
+    expect(batches.map((batch) => batch.length)).toEqual([BULK_CONCURRENCY, BULK_CONCURRENCY, 1]);
+    expect(batches.flat()).toEqual(many.map((item) => item.id));
+    expect(settled.done).toEqual(many.map((item) => item.id));
+    expect(settled.failed).toEqual([]);
   });
 });

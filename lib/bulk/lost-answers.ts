@@ -1,6 +1,7 @@
 import type { ActionError, ActionResult } from '@/lib/action-result';
-import { outcomeOfLostAnswer, type DeletedAccountState } from '@/lib/deleted-accounts/outcomes';
-import { BULK_CONCURRENCY, type BulkSummary, type RowProgress } from './run-bulk';
+import { outcomeOfLostAnswer, type DeletedResourceState } from '@/lib/deleted-resources/outcomes';
+import { inBatches } from './concurrency';
+import type { BulkSummary, RowProgress } from './run-bulk';
 
 /**
  * A batch whose call failed as a whole (the portal server never answered the browser: the connection dropped,
@@ -19,7 +20,7 @@ export async function settleLostAnswers<T extends { id: string; resourceGroup: s
   kind: 'recover' | 'purge';
   items: readonly T[];
   summary: BulkSummary;
-  readStates: (items: T[]) => Promise<ActionResult<DeletedAccountState>[]>;
+  readStates: (items: T[]) => Promise<ActionResult<DeletedResourceState>[]>;
   onProgress?: (id: string, progress: RowProgress) => void;
 }): Promise<BulkSummary> {
   const { kind, items, summary, readStates, onProgress } = options;
@@ -29,9 +30,8 @@ export async function settleLostAnswers<T extends { id: string; resourceGroup: s
   for (const item of lost) onProgress?.(item.id, { state: 'checking' });
 
   const settled: BulkSummary = { done: [...summary.done], failed: summary.failed.filter((failure) => !lostIds.has(failure.id)), outcomes: new Map(summary.outcomes) };
-  for (let start = 0; start < lost.length; start += BULK_CONCURRENCY) {
-    const batch = lost.slice(start, start + BULK_CONCURRENCY);
-    const states = await readStates(batch).catch(() => batch.map((): ActionResult<DeletedAccountState> => ({ ok: false, error: unreadable })));
+  for (const batch of inBatches(lost)) {
+    const states = await readStates(batch).catch(() => batch.map((): ActionResult<DeletedResourceState> => ({ ok: false, error: unreadable })));
     batch.forEach((item, i) => {
       const state = states[i] ?? { ok: false as const, error: unreadable };
       const result = state.ok ? outcomeOfLostAnswer(kind, state.data, item.resourceGroup) : { ok: false as const, error: { ...unreadable, message: `${unreadable.message} ${state.error.message}` } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionResult } from '@/lib/action-result';
+import { BULK_CONCURRENCY } from './concurrency';
 import { runBatchRenewingToken, runBulkInBatches, summarizeBulk, type RowProgress } from './run-bulk';
 
 const items = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `a${i}` }));
@@ -26,6 +27,18 @@ describe('runBulkInBatches', () => {
     });
     expect(batches).toEqual([['a0', 'a1', 'a2'], ['a3', 'a4', 'a5'], ['a6']]);
     expect(peak).toBe(1);
+  });
+
+  it('hands BULK_CONCURRENCY items to each call when no batch size is given', async () => {
+    const sizes: number[] = [];
+    await runBulkInBatches({
+      items: items(BULK_CONCURRENCY * 2 + 3),
+      runBatch: async (batch) => {
+        sizes.push(batch.length);
+        return batch.map(() => okResult);
+      },
+    });
+    expect(sizes).toEqual([BULK_CONCURRENCY, BULK_CONCURRENCY, 3]);
   });
 
   it('ends each item with its own result, and a whole batch as failed when the call throws', async () => {

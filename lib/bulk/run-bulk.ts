@@ -1,18 +1,6 @@
 import type { ActionError, ActionResult } from '@/lib/action-result';
-import { isOutcome, OUTCOME_LABELS, type ItemOutcome } from '@/lib/deleted-accounts/outcomes';
-
-/**
- * How many recover or purge operations run at once (on the portal server, per batch: see runBulkInBatches).
- * Chosen from `npm run bench` (bulk of 200, each ARM operation taking 2 s): 16 at once finished in
- * 1.05-1.2x the ideal 13 x 2 s and 14-15x faster than one at a time (the budget is 10x, which needs at
- * least 11). ARM's limits per subscription and principal (token bucket since 2024: writes and deletes 200
- * burst + 10/s refill, reads 250 + 25/s; historically 1,200 writes/h): 16 operations of >= 2 s send <= 8
- * writes or deletes/s and, polling once a second, 16 reads/s, under both refill rates with room for the
- * portal's own reads; a bulk of 200 stays inside one burst and one hour's historic quota. Transient failures
- * (429 with Retry-After, 5xx, dropped connections) are retried by the SDK pipeline (lib/arm/session.ts:
- * 3 retries, 0.5 s doubling to 8 s), so one throttled item costs seconds, not the batch.
- */
-export const BULK_CONCURRENCY = 16;
+import { isOutcome, OUTCOME_LABELS, type ItemOutcome } from '@/lib/deleted-resources/outcomes';
+import { inBatches } from './concurrency';
 
 export type RowProgress =
   | { state: 'queued' }
@@ -72,11 +60,9 @@ export async function runBulkInBatches<T extends { id: string }>(options: {
   onProgress?: (id: string, progress: RowProgress) => void;
 }): Promise<BulkSummary> {
   const { items, runBatch, onProgress } = options;
-  const batchSize = Math.max(1, options.batchSize ?? BULK_CONCURRENCY);
   const summary: BulkSummary = { done: [], failed: [], outcomes: new Map() };
   for (const item of items) onProgress?.(item.id, { state: 'queued' });
-  for (let start = 0; start < items.length; start += batchSize) {
-    const batch = items.slice(start, start + batchSize);
+  for (const batch of inBatches(items, options.batchSize)) {
     for (const item of batch) onProgress?.(item.id, { state: 'running' });
     let results: ActionResult<unknown>[];
     try {

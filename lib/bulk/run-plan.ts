@@ -1,7 +1,7 @@
 import type { ActionError, ActionResult } from '@/lib/action-result';
-import { PLAN_PHASES, plural, type PlanPhase, type PlanStep, type RecoveryPlan } from '@/lib/deleted-accounts/recovery-plan';
-import type { ItemOutcome } from '@/lib/deleted-accounts/outcomes';
-import { BULK_CONCURRENCY, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from './run-bulk';
+import { plural, type PlanStep, type RecoveryPlan } from '@/lib/deleted-resources/recovery-plan';
+import type { ItemOutcome } from '@/lib/deleted-resources/outcomes';
+import { runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from './run-bulk';
 
 /** How each step of a plan ended: done, failed with ARM's answer, or not attempted because a step it needs did not succeed. */
 export type StepOutcome = { state: 'done'; outcome?: ItemOutcome } | { state: 'failed'; error: ActionError } | { state: 'blocked'; by: string };
@@ -11,7 +11,7 @@ export interface PlanRun {
 }
 
 /**
- * Runs a recovery plan phase by phase (resource groups, vaults, storage, accounts), each phase's steps in
+ * Runs a recovery plan phase by phase (resource groups, then each type's phase), each phase's steps in
  * batches. A step runs only when every step it depends on is done (now, or in an earlier run: `alreadyDone`,
  * which is how Retry resumes from the failed step without repeating what succeeded); otherwise it is
  * blocked by the first step that failed, and never sent.
@@ -19,8 +19,8 @@ export interface PlanRun {
 export async function runRecoveryPlan(options: {
   plan: RecoveryPlan;
   alreadyDone?: ReadonlySet<string>;
-  runPhase: (phase: PlanPhase, steps: PlanStep[]) => Promise<ActionResult<unknown>[]>;
-  /** Progress by step key (an account step reports under its account's id: see progressId). */
+  runPhase: (steps: PlanStep[]) => Promise<ActionResult<unknown>[]>;
+  /** Progress by step (a step that recovers a selected row shows it on the row). */
   onProgress?: (step: PlanStep, progress: RowProgress) => void;
 }): Promise<PlanRun> {
   const { plan, alreadyDone = new Set<string>(), runPhase, onProgress } = options;
@@ -42,10 +42,11 @@ export async function runRecoveryPlan(options: {
     return undefined;
   };
 
-  for (const phase of PLAN_PHASES) {
+  const phases = [...new Set(plan.steps.map((step) => step.phase))].sort((a, b) => a - b);
+  for (const phase of phases) {
     const runnable: PlanStep[] = [];
     for (const step of plan.steps) {
-      if (step.kind !== phase || alreadyDone.has(step.key)) continue;
+      if (step.phase !== phase || alreadyDone.has(step.key)) continue;
       const by = blocker(step);
       if (by === undefined) {
         runnable.push(step);
@@ -58,8 +59,7 @@ export async function runRecoveryPlan(options: {
     const byKey = new Map(runnable.map((step) => [step.key, step]));
     const summary = await runBulkInBatches({
       items: runnable.map((step) => ({ id: step.key, step })),
-      batchSize: BULK_CONCURRENCY,
-      runBatch: (batch) => runPhase(phase, batch.map((item) => item.step)),
+      runBatch: (batch) => runPhase(batch.map((item) => item.step)),
       onProgress: (key, progress) => {
         const step = byKey.get(key);
         if (step && progress.state !== 'queued') onProgress?.(step, progress);
@@ -75,8 +75,8 @@ export async function runRecoveryPlan(options: {
 }
 
 /**
- * A plan run as the view reports it: its accounts as a bulk summary (a blocked account counts as failed, with
- * the step that blocked it as its error, so it stays selected for Retry failed), the steps done so far
+ * A plan run as the view reports it: its selected rows as a bulk summary (a blocked row counts as failed,
+ * with the step that blocked it as its error, so it stays selected for Retry failed), the steps done so far
  * (Retry resumes after them), and one line: "1 step done, 3 recovered" or "1 step failed, 0 recovered, 2 blocked".
  */
 export function summarizePlanRun(plan: RecoveryPlan, run: PlanRun, alreadyDone: ReadonlySet<string> = new Set()) {
@@ -88,12 +88,12 @@ export function summarizePlanRun(plan: RecoveryPlan, run: PlanRun, alreadyDone: 
   for (const step of plan.steps) {
     const outcome = run.outcomes.get(step.key);
     if (outcome?.state === 'done') doneKeys.add(step.key);
-    if (step.kind !== 'account') {
+    if (!step.row) {
       if (outcome?.state === 'done') stepsDone++;
       if (outcome?.state === 'failed') stepsFailed++;
       continue;
     }
-    const id = step.account.id;
+    const id = step.row.id;
     if (outcome?.state === 'done') {
       summary.done.push(id);
       if (outcome.outcome) summary.outcomes?.set(id, outcome.outcome);

@@ -1,0 +1,349 @@
+'use client';
+
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react';
+import {
+  Badge,
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableCellLayout,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TableSelectionCell,
+  Text,
+  tokens,
+  Tooltip,
+  useArrowNavigationGroup,
+} from '@fluentui/react-components';
+import type { RowProgress } from '@/lib/bulk/run-bulk';
+import { sortRows, visibleColumns, type Column, type ColumnContext, type ColumnId } from '@/lib/deleted-resources/columns';
+import type { DeletedResource, RecreateResourceGroupFix, StatusTone } from '@/lib/deleted-resources/types';
+import { formatCountdown, formatRelativePast } from '@/lib/deleted-resources/view';
+import { TypeIcon } from '@/lib/resource-types/icons';
+import { markAfterNextPaint, ROWS_PAINTED_MARK } from '../performance-marks';
+
+const ROW_HEIGHT = 52;
+/** Above this many rows only the visible window (plus overscan) is rendered. */
+const VIRTUALIZE_ABOVE = 150;
+const OVERSCAN = 8;
+
+const useStyles = makeStyles({
+  scroller: {
+    maxHeight: 'calc(100vh - 320px)',
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  // Columns size to their content (names are never cut or wrapped); a narrow window scrolls sideways.
+  table: { tableLayout: 'auto' },
+  cell: { whiteSpace: 'nowrap' },
+  header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  row: { height: `${ROW_HEIGHT}px` },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  danger: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  typeIcon: { fontSize: '16px', color: tokens.colorBrandForeground1, flexShrink: 0 },
+  badge: { flexShrink: 0 },
+  failure: {
+    color: tokens.colorPaletteRedForeground1,
+    whiteSpace: 'normal',
+    maxWidth: '320px',
+    overflow: 'hidden',
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+  },
+});
+
+const BADGE_COLOR: Record<StatusTone, 'success' | 'warning' | 'danger' | 'informative'> = {
+  success: 'success',
+  warning: 'warning',
+  danger: 'danger',
+  informative: 'informative',
+};
+
+export interface DeletedResourcesTableProps {
+  rows: DeletedResource[];
+  showSubscription: boolean;
+  /** Stable between renders (useCallback) so rows that did not change are not drawn again. */
+  subscriptionName: (id: string) => string;
+  selected: ReadonlySet<string>;
+  /** Takes an update of the current selection, as a state setter does; must be stable between renders. */
+  onSelectionChange: (update: (current: ReadonlySet<string>) => Set<string>) => void;
+  progress: ReadonlyMap<string, RowProgress>;
+  runningVerb: string;
+  /** Must be stable between renders. */
+  onRecreateResourceGroup: (fix: RecreateResourceGroupFix) => void;
+  recreating: ReadonlySet<string>;
+  now: number;
+}
+
+function exactTime(iso: string | null): string {
+  return iso === null ? 'unknown' : new Date(iso).toLocaleString();
+}
+
+type SortState = { column: ColumnId; direction: 'ascending' | 'descending' };
+
+export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
+  const { showSubscription, subscriptionName, selected, onSelectionChange, progress, now } = props;
+  const styles = useStyles();
+  const keyboard = useArrowNavigationGroup({ axis: 'grid' });
+  const [sort, setSort] = useState<SortState>({ column: 'scheduledPurge', direction: 'ascending' });
+  const columns = useMemo(() => visibleColumns(showSubscription), [showSubscription]);
+  const context = useMemo<ColumnContext>(() => ({ subscriptionName }), [subscriptionName]);
+
+  const rows = useMemo(() => sortRows(props.rows, sort.column, sort.direction, context), [props.rows, sort, context]);
+
+  // A layout effect runs before the browser paints this commit, so the mark lands right after that paint.
+  useLayoutEffect(() => (props.rows.length > 0 ? markAfterNextPaint(ROWS_PAINTED_MARK) : undefined), [props.rows]);
+
+  // Windowing: thousands of rows stay smooth because only the visible ones are in the DOM. Only the first
+  // visible row is state, so a scroll within the same row draws nothing again.
+  const scroller = useRef<HTMLDivElement>(null);
+  const [firstVisible, setFirstVisible] = useState(0);
+  const [viewport, setViewport] = useState(800);
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const onScroll = useCallback(
+    (event: UIEvent<HTMLDivElement>) => setFirstVisible(Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT)),
+    [],
+  );
+  const virtual = rows.length > VIRTUALIZE_ABOVE;
+  const start = virtual ? Math.max(0, firstVisible - OVERSCAN) : 0;
+  const end = virtual ? Math.min(rows.length, firstVisible + Math.ceil(viewport / ROW_HEIGHT) + 1 + OVERSCAN) : rows.length;
+
+  const selectedCount = useMemo(() => rows.reduce((count, row) => count + (selected.has(row.id) ? 1 : 0), 0), [rows, selected]);
+  const allSelected = rows.length > 0 && selectedCount === rows.length;
+  const toggleAll = () => onSelectionChange(() => (allSelected ? new Set() : new Set(rows.map((row) => row.id))));
+  const toggle = useCallback(
+    (id: string) =>
+      onSelectionChange((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [onSelectionChange],
+  );
+  const headerSort = (column: ColumnId) => ({
+    sortDirection: sort.column === column ? sort.direction : undefined,
+    onClick: () =>
+      setSort((current) => ({
+        column,
+        direction: current.column === column && current.direction === 'ascending' ? 'descending' : 'ascending',
+      })),
+  });
+
+  return (
+    <div ref={scroller} className={styles.scroller} onScroll={onScroll}>
+      <Table aria-label="Deleted resources" aria-rowcount={rows.length + 1} sortable className={styles.table} {...keyboard}>
+        <TableHeader className={styles.header}>
+          <TableRow aria-rowindex={1}>
+            {/* A column header, so the row checkboxes below have one (Fluent renders this cell as a td). */}
+            <TableSelectionCell
+              role="columnheader"
+              checked={allSelected ? true : selectedCount > 0 ? 'mixed' : false}
+              onClick={toggleAll}
+              checkboxIndicator={{ 'aria-label': 'Select all rows' }}
+            />
+            {columns.map((column) => (
+              <TableHeaderCell key={column.id} scope="col" className={styles.cell} {...headerSort(column.id)}>
+                {column.label}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {start > 0 ? <tr aria-hidden style={{ height: start * ROW_HEIGHT }} /> : null}
+          {rows.slice(start, end).map((row, offset) => (
+            <ResourceRow
+              key={row.id}
+              row={row}
+              columns={columns}
+              context={context}
+              rowIndex={start + offset + 2}
+              selected={selected.has(row.id)}
+              onToggle={toggle}
+              progress={progress.get(row.id)}
+              runningVerb={props.runningVerb}
+              onRecreate={props.onRecreateResourceGroup}
+              recreating={props.recreating.has(row.id)}
+              now={now}
+            />
+          ))}
+          {end < rows.length ? <tr aria-hidden style={{ height: (rows.length - end) * ROW_HEIGHT }} /> : null}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+interface ResourceRowProps {
+  row: DeletedResource;
+  columns: readonly Column[];
+  context: ColumnContext;
+  rowIndex: number;
+  selected: boolean;
+  onToggle: (id: string) => void;
+  progress: RowProgress | undefined;
+  runningVerb: string;
+  onRecreate: (fix: RecreateResourceGroupFix) => void;
+  recreating: boolean;
+  now: number;
+}
+
+/** Memoised: scrolling, selecting one row or select-all draws only the rows whose props changed. */
+const ResourceRow = memo(function ResourceRow(props: ResourceRowProps) {
+  const { row, selected } = props;
+  const styles = useStyles();
+  return (
+    <TableRow className={styles.row} aria-rowindex={props.rowIndex} aria-selected={selected} appearance={selected ? 'brand' : 'none'}>
+      <TableSelectionCell checked={selected} onClick={() => props.onToggle(row.id)} checkboxIndicator={{ 'aria-label': `Select ${row.name}` }} />
+      {props.columns.map((column) => (
+        <TableCell key={column.id} className={styles.cell}>
+          <Cell column={column} {...props} />
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+});
+
+/** A cell: the column's text, or for the columns that show more (times, status, the type's icon) their own view. */
+function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
+  const { row, column, now } = props;
+  const styles = useStyles();
+  switch (column.id) {
+    case 'name':
+      return (
+        <TableCellLayout truncate>
+          <Text weight="semibold">{row.name}</Text>
+        </TableCellLayout>
+      );
+    case 'type':
+      return (
+        <TableCellLayout truncate media={<TypeIcon type={row.type} className={styles.typeIcon} />}>
+          {column.text(row, props.context)}
+        </TableCellLayout>
+      );
+    case 'deleted':
+      return (
+        <Tooltip content={exactTime(row.deletedAt)} relationship="description">
+          <Text tabIndex={0}>{formatRelativePast(row.deletedAt, now)}</Text>
+        </Tooltip>
+      );
+    case 'scheduledPurge': {
+      const countdown = formatCountdown(row.scheduledPurgeAt, now);
+      return (
+        <Tooltip content={exactTime(row.scheduledPurgeAt)} relationship="description">
+          <Text tabIndex={0} className={mergeClasses(countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}>
+            {countdown.text}
+          </Text>
+        </Tooltip>
+      );
+    }
+    case 'status':
+      return <StatusCell account={row} progress={props.progress} runningVerb={props.runningVerb} onRecreate={props.onRecreate} recreating={props.recreating} />;
+    default:
+      return <TableCellLayout truncate>{column.text(row, props.context)}</TableCellLayout>;
+  }
+}
+
+function StatusCell(props: {
+  account: DeletedResource;
+  progress: RowProgress | undefined;
+  runningVerb: string;
+  onRecreate: (fix: RecreateResourceGroupFix) => void;
+  recreating: boolean;
+}) {
+  const { account, progress } = props;
+  const styles = useStyles();
+  if (progress?.state === 'queued') {
+    return (
+      <Badge appearance="outline" color="informative" className={styles.badge}>
+        Queued
+      </Badge>
+    );
+  }
+  if (progress?.state === 'running') {
+    return <Spinner size="extra-tiny" label={`${props.runningVerb}…`} labelPosition="after" />;
+  }
+  if (progress?.state === 'checking') {
+    return <Spinner size="extra-tiny" label="Outcome unknown — checking…" labelPosition="after" />;
+  }
+  if (progress?.state === 'done') {
+    return (
+      <Badge appearance="filled" color="success" className={styles.badge}>
+        Done
+      </Badge>
+    );
+  }
+  if (progress?.state === 'failed') {
+    return (
+      <div className={styles.status}>
+        <Badge appearance="filled" color="danger" className={styles.badge}>
+          Failed
+        </Badge>
+        <Tooltip content={`${progress.error.code}: ${progress.error.message}`} relationship="description">
+          <Caption1 className={styles.failure} tabIndex={0}>
+            {progress.error.message}
+          </Caption1>
+        </Tooltip>
+      </div>
+    );
+  }
+  if (progress?.state === 'blocked') {
+    return (
+      <div className={styles.status}>
+        <Badge appearance="filled" color="warning" className={styles.badge}>
+          Blocked
+        </Badge>
+        <Caption1 className={styles.failure}>Blocked by {progress.by}</Caption1>
+      </div>
+    );
+  }
+  const { status } = account;
+  const badge = (
+    <Badge appearance="tint" color={BADGE_COLOR[status.tone]} className={styles.badge} tabIndex={status.detail ? 0 : undefined}>
+      {status.label}
+    </Badge>
+  );
+  return (
+    <div className={styles.status}>
+      {status.detail ? (
+        <Tooltip content={status.detail} relationship="description">
+          {badge}
+        </Tooltip>
+      ) : (
+        badge
+      )}
+      {status.fix ? (
+        <Button
+          size="small"
+          appearance="secondary"
+          disabled={props.recreating}
+          aria-label={`Recreate resource group ${status.fix.resourceGroup}`}
+          onClick={() => status.fix && props.onRecreate(status.fix)}
+        >
+          {props.recreating ? 'Recreating…' : 'Recreate resource group'}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

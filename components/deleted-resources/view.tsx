@@ -1,0 +1,280 @@
+'use client';
+
+import { useCallback, useMemo, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { Body1, Button, makeStyles, Skeleton, SkeletonItem, Subtitle2, tokens } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { buildRecoveryPlan, needsOrder, type RecoveryPlan } from '@/lib/deleted-resources/recovery-plan';
+import { normalizeRegion, regionDisplayName } from '@/lib/deleted-resources/regions';
+import type { DeletedResource } from '@/lib/deleted-resources/types';
+import { filterResources } from '@/lib/deleted-resources/view';
+import { RESOURCE_TYPES } from '@/lib/resource-types';
+import { actionErrorOf } from '../action-failure';
+import { useNow } from '../use-now';
+import { preloadToaster, useShowToast } from '../toasts';
+import { useSignInAgain } from '../use-sign-in-again';
+import type { LeftOutRow } from './recovery-plan-dialog';
+import { FiltersBar } from './filters-bar';
+import { DeletedResourcesTable } from './table';
+import { planAction, ResourcesToolbar } from './toolbar';
+import { useBulkAction, VERBS, type BulkOutcome } from './use-bulk-action';
+import { useDeletedResources, useSubscriptions } from './use-deleted-resources';
+import { useRecreateResourceGroup } from './use-recreate-resource-group';
+import { useUrlFilters } from './use-url-filters';
+import { useVisibleRows } from './use-visible-rows';
+
+// Opened rarely and only after a click: its code stays out of the first load.
+const PurgeDialog = dynamic(() => import('./purge-dialog').then((module) => module.PurgeDialog), { ssr: false });
+const RecoveryPlanDialog = dynamic(() => import('./recovery-plan-dialog').then((module) => module.RecoveryPlanDialog), { ssr: false });
+const RecoveryStepsPanel = dynamic(() => import('./recovery-steps-panel').then((module) => module.RecoveryStepsPanel), { ssr: false });
+// Message bars show only after an action or when something failed: their code loads when one is shown, or when
+// an action that ends in one starts.
+const ArmErrorMessage = dynamic(() => import('../arm-error-message').then((module) => module.ArmErrorMessage), { ssr: false });
+const loadMessageBars = () => import('./view-message-bars');
+const BulkOutcomeBar = dynamic(() => loadMessageBars().then((module) => module.BulkOutcomeBar), { ssr: false });
+const ReadFailureBar = dynamic(() => loadMessageBars().then((module) => module.ReadFailureBar), { ssr: false });
+
+/** Fetches the code of what an action ends with (its toast, its summary bar, an error) before it ends. */
+function preloadResults() {
+  preloadToaster();
+  void loadMessageBars();
+  void import('../arm-error-message');
+}
+
+const useStyles = makeStyles({
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+  },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalXXL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+const TYPE_OPTIONS = RESOURCE_TYPES.map((type) => ({ value: type.id, label: type.displayName }));
+
+/** "AI services accounts (48 hours), Key Vaults (7–90 days, set per vault), …": what the empty page promises. */
+const RETENTION_SENTENCE = RESOURCE_TYPES.map((type) => `${type.displayName}s (${type.retention})`).join(', ');
+
+/** The deleted-resources page: filters, toolbar, outcome bars and the table, each fed by a hook. */
+export function DeletedResourcesView() {
+  const styles = useStyles();
+  const [filters, setFilters] = useUrlFilters();
+  const subscriptions = useSubscriptions();
+  const list = useDeletedResources(filters.subscription);
+  const queryClient = useQueryClient();
+  const signInAgain = useSignInAgain();
+  const showToast = useShowToast();
+  const now = useNow(30_000);
+  const { rows: allRows, hide, pin } = useVisibleRows(list.data?.resources, now);
+
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [purgeTargets, setPurgeTargets] = useState<DeletedResource[] | null>(null);
+  const [planToConfirm, setPlanToConfirm] = useState<{ plan: RecoveryPlan; leftOut: LeftOutRow[] } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const subscriptionNames = useMemo(() => new Map((subscriptions.data ?? []).map((sub) => [sub.subscriptionId, sub.displayName])), [subscriptions.data]);
+  const subscriptionName = useCallback((id: string) => subscriptionNames.get(id.toLowerCase()) ?? id, [subscriptionNames]);
+
+  // "All subscriptions" reads the subscriptions the picker lists: refreshing it looks for new ones too.
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: ['subscriptions'] });
+    void queryClient.invalidateQueries({ queryKey: ['deleted-resources'] });
+  }, [queryClient]);
+
+  /** What every bulk run ends with: succeeded rows leave the table, failed ones stay selected with the summary. */
+  const onFinish = useCallback(
+    (outcome: BulkOutcome) => {
+      const { summary, text } = outcome;
+      hide(summary.done);
+      setSelected(new Set(summary.failed.map((failure) => failure.id)));
+      pin(outcome.failedRows);
+      setAnnouncement(text);
+      const failed = summary.failed.length > 0;
+      showToast({
+        title: text,
+        ...(failed ? { body: 'Failed rows stay selected; use Retry failed.' } : {}),
+        intent: !failed ? 'success' : summary.done.length === 0 ? 'error' : 'warning',
+      });
+      refresh();
+    },
+    [hide, pin, showToast, refresh],
+  );
+  const onStart = useCallback((text: string) => {
+    preloadResults();
+    setAnnouncement(text);
+  }, []);
+  const bulk = useBulkAction({ onStart, onFinish });
+
+  const onGroupCreated = useCallback(
+    (text: string) => {
+      setAnnouncement(text);
+      showToast({ title: text, intent: 'success' });
+      refresh();
+    },
+    [showToast, refresh],
+  );
+  const recreate = useRecreateResourceGroup(allRows, onGroupCreated);
+
+  const visible = useMemo(() => filterResources(allRows, filters), [allRows, filters]);
+  const selection = useMemo(() => visible.filter((row) => selected.has(row.id)), [visible, selected]);
+  const kindOptions = useMemo(
+    () =>
+      [...new Map(allRows.filter((row) => row.kind).map((row) => [row.kind, row.kindDisplayName]))]
+        .map(([value, label]) => ({ value, label }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [allRows],
+  );
+  const regionOptions = useMemo(
+    () =>
+      [...new Set(allRows.map((row) => normalizeRegion(row.location)))]
+        .map((region) => ({ value: region, label: regionDisplayName(region) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [allRows],
+  );
+
+  const busy = bulk.running !== null;
+  const recoverPlan = planAction(selection, (row) => row.status.recover, 'recover', busy);
+  const purgePlan = planAction(selection, (row) => row.status.purge, 'purge', busy);
+
+  /** A recover that needs something first (a group, a vault, storage) is shown as a plan before anything is sent. */
+  const recover = (rows: DeletedResource[]) => {
+    const plan = buildRecoveryPlan(rows);
+    if (!needsOrder(plan)) return void bulk.run('recover', rows);
+    if (plan.prerequisiteCount === 0) return void bulk.runPlan(plan);
+    const leftOut = selection.flatMap(({ name, status }) => (status.recover.allowed ? [] : [{ name, reason: status.recover.reason }]));
+    setPlanToConfirm({ plan, leftOut });
+  };
+
+  const dismissOutcome = () => {
+    bulk.dismiss();
+    pin([]);
+  };
+
+  const failures = list.data?.failures ?? [];
+  const failedOutcomeNeedsSignIn = bulk.outcome?.summary.failed.some((failure) => failure.error.kind === 'sign-in-required') ?? false;
+
+  return (
+    <main className={styles.main}>
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {announcement}
+      </div>
+      {/* One "sign in again" is enough when both reads need it. */}
+      {subscriptions.isError && !(list.isError && actionErrorOf(list.error).kind === actionErrorOf(subscriptions.error).kind) ? (
+        <ArmErrorMessage error={actionErrorOf(subscriptions.error)} onRetry={() => void subscriptions.refetch()} />
+      ) : null}
+      <FiltersBar
+        filters={filters}
+        onChange={setFilters}
+        subscriptions={subscriptions.data ?? []}
+        typeOptions={TYPE_OPTIONS}
+        kindOptions={kindOptions}
+        regionOptions={regionOptions}
+      />
+      <ResourcesToolbar
+        selectionCount={selection.length}
+        recover={recoverPlan}
+        purge={purgePlan}
+        onRecover={() => recover(recoverPlan.targets)}
+        onPurge={() => setPurgeTargets(purgePlan.targets)}
+        onRefresh={refresh}
+        refreshing={list.isFetching}
+        busy={busy}
+      />
+      {bulk.outcome ? (
+        <BulkOutcomeBar
+          text={bulk.outcome.text}
+          notes={bulk.outcome.notes}
+          failedCount={bulk.outcome.summary.failed.length}
+          needsSignIn={failedOutcomeNeedsSignIn}
+          busy={busy}
+          onSignIn={signInAgain}
+          onRetryFailed={bulk.retryFailed}
+          onDismiss={dismissOutcome}
+        />
+      ) : null}
+      {bulk.planSteps.length > 0 && (busy || bulk.outcome?.planRun) ? <RecoveryStepsPanel steps={bulk.planSteps} progress={bulk.stepProgress} /> : null}
+      {recreate.error ? <ArmErrorMessage error={recreate.error} /> : null}
+      {failures.length > 0 ? <ReadFailureBar failures={failures} subscriptionName={subscriptionName} /> : null}
+      {list.isPending ? (
+        <Skeleton aria-label="Reading deleted resources" className={styles.skeleton}>
+          {Array.from({ length: 6 }, (_, i) => (
+            <SkeletonItem key={i} size={32} />
+          ))}
+        </Skeleton>
+      ) : list.isError ? (
+        <ArmErrorMessage error={actionErrorOf(list.error)} onRetry={refresh} />
+      ) : allRows.length === 0 ? (
+        <section className={styles.empty} aria-label="No deleted resources">
+          <Subtitle2 as="h2">No deleted resources</Subtitle2>
+          <Body1>
+            {filters.subscription === 'all' ? 'None of your subscriptions has' : `${subscriptionName(filters.subscription)} has no`} soft-deleted
+            resources. Azure keeps deleted {RETENTION_SENTENCE} before it removes them for good.
+          </Body1>
+          <Button onClick={refresh}>Refresh</Button>
+        </section>
+      ) : visible.length === 0 ? (
+        <section className={styles.empty} aria-label="No matches">
+          <Subtitle2 as="h2">No deleted resources match the filters</Subtitle2>
+          <Body1>{allRows.length} deleted resources are hidden by the resource type, kind, region or search filters.</Body1>
+          <Button onClick={() => setFilters({ types: [], kinds: [], regions: [], search: '' })}>Clear filters</Button>
+        </section>
+      ) : (
+        <DeletedResourcesTable
+          rows={visible}
+          showSubscription={filters.subscription === 'all'}
+          subscriptionName={subscriptionName}
+          selected={selected}
+          onSelectionChange={setSelected}
+          progress={bulk.progress}
+          runningVerb={bulk.running ? VERBS[bulk.running].running : 'Working'}
+          onRecreateResourceGroup={recreate.onRecreate}
+          recreating={recreate.recreating}
+          now={now}
+        />
+      )}
+      {planToConfirm ? (
+        <RecoveryPlanDialog
+          plan={planToConfirm.plan}
+          leftOut={planToConfirm.leftOut}
+          onCancel={() => setPlanToConfirm(null)}
+          onConfirm={() => {
+            const { plan } = planToConfirm;
+            setPlanToConfirm(null);
+            void bulk.runPlan(plan);
+          }}
+        />
+      ) : null}
+      {purgeTargets ? (
+        <PurgeDialog
+          accounts={purgeTargets}
+          onCancel={() => setPurgeTargets(null)}
+          onConfirm={() => {
+            const targets = purgeTargets;
+            setPurgeTargets(null);
+            void bulk.run('purge', targets);
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}

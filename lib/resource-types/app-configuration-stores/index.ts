@@ -1,0 +1,10 @@
+import type { ResourceTypeDefinition } from '../definition';
+
+export const appConfigurationStores: ResourceTypeDefinition = {
+  id: 'app-configuration-stores',
+  armType: 'Microsoft.AppConfiguration/configurationStores',
+  displayName: 'App Configuration store',
+  retention: '1–7 days, set per store',
+  purgeable: true,
+  recoverPhase: 1,
+};

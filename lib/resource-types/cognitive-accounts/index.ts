@@ -1,0 +1,11 @@
+import type { ResourceTypeDefinition } from '../definition';
+
+export const cognitiveAccounts: ResourceTypeDefinition = {
+  id: 'cognitive-accounts',
+  armType: 'Microsoft.CognitiveServices/accounts',
+  displayName: 'AI services account',
+  retention: '48 hours',
+  purgeable: true,
+  // Last: its Key Vault and storage come back first.
+  recoverPhase: 2,
+};
