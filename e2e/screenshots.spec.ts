@@ -44,9 +44,10 @@ test('purge dialog', async ({ page }) => {
   await signIn(page, 'admin@contoso.test', `/?subscription=${production}`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await portal.select('contoso-openai-eastus', 'contoso-openai-gpt4o', 'contoso-translator-web');
+  // Mixed types: the confirmation groups them by type.
+  await portal.select('contoso-openai-eastus', 'contoso-translator-web', 'kv-contoso-old', 'appcs-contoso-flags', 'apim-contoso-gateway');
   await portal.purgeButton.click();
-  await portal.purgeDialog().confirmation.fill('3');
+  await portal.purgeDialog().confirmation.fill('5');
   await expect(portal.purgeDialog().confirmButton()).toBeEnabled();
   await shoot(page, 'purge-dialog');
 });

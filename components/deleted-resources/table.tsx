@@ -42,7 +42,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   // Columns size to their content (names are never cut or wrapped); a narrow window scrolls sideways.
-  table: { tableLayout: 'auto' },
+  table: { tableLayout: 'auto', minWidth: 'max-content' },
   cell: { whiteSpace: 'nowrap' },
   header: {
     position: 'sticky',
@@ -233,7 +233,9 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
     case 'name':
       return (
         <TableCellLayout truncate>
-          <Text weight="semibold">{row.name}</Text>
+          <Text weight="semibold" wrap={false}>
+            {row.name}
+          </Text>
         </TableCellLayout>
       );
     case 'type':
@@ -245,14 +247,16 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
     case 'deleted':
       return (
         <Tooltip content={exactTime(row.deletedAt)} relationship="description">
-          <Text tabIndex={0}>{formatRelativePast(row.deletedAt, now)}</Text>
+          <Text tabIndex={0} wrap={false}>
+            {formatRelativePast(row.deletedAt, now)}
+          </Text>
         </Tooltip>
       );
     case 'scheduledPurge': {
       const countdown = formatCountdown(row.scheduledPurgeAt, now);
       return (
         <Tooltip content={exactTime(row.scheduledPurgeAt)} relationship="description">
-          <Text tabIndex={0} className={mergeClasses(countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}>
+          <Text tabIndex={0} wrap={false} className={mergeClasses(countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}>
             {countdown.text}
           </Text>
         </Tooltip>
