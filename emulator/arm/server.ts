@@ -247,7 +247,9 @@ export async function startArmServer(opts: ArmServerOptions): Promise<ArmServer>
 
   const createServer = () => {
     const server = https.createServer({ cert: opts.tls.certPem, key: opts.tls.keyPem }, onRequest);
-    server.keepAliveTimeout = 5_000;
+    // ⚠️ Unverified for ARM itself: Azure's load balancers drop idle TCP connections after 4 minutes by default
+    // (Azure Load Balancer docs); Node's 5 s default would make every client reopen TLS after a short pause.
+    server.keepAliveTimeout = 120_000;
     return server;
   };
   const { servers, port } = await listenOnLoopback(createServer, opts.host, opts.port);
