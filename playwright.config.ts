@@ -7,7 +7,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
  * E2E_PORT_OFFSET moves all three ports (and the state directory) so two runs can share a machine.
  */
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
-export const e2ePorts = { portal: 3100 + offset, arm: 4543 + offset, identity: 4544 + offset } as const;
+/** `restartingPortal`: a second portal instance that e2e/portal-restart.spec.ts starts, kills and starts again. */
+export const e2ePorts = { portal: 3100 + offset, arm: 4543 + offset, identity: 4544 + offset, restartingPortal: 3107 + offset } as const;
+/** The portal's build for this run (undefined: Next's default, .next). */
+export const e2eDistDir = offset ? `.next-e2e-${offset}` : undefined;
 export const e2eStateDir = path.resolve(import.meta.dirname, offset ? `.emulator-e2e-${offset}` : '.emulator-e2e');
 
 const portalUrl = `http://localhost:${e2ePorts.portal}`;
@@ -40,8 +43,9 @@ export default defineConfig({
       PORT: String(e2ePorts.portal),
       ARM_EMULATOR_PORT: String(e2ePorts.arm),
       IDENTITY_PORT: String(e2ePorts.identity),
+      PORTAL_EXTRA_ORIGINS: `http://localhost:${e2ePorts.restartingPortal}`,
       EMULATOR_STATE_DIR: e2eStateDir,
-      ...(offset ? { NEXT_DIST_DIR: `.next-e2e-${offset}` } : {}),
+      ...(e2eDistDir ? { NEXT_DIST_DIR: e2eDistDir } : {}),
       // Never let a developer's real-Azure settings leak into the e2e run.
       AZURE_CLIENT_ID: '',
       AZURE_TENANT_ID: '',

@@ -2,7 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../emulator/demo-world';
 import { resetDemoWorld } from './support/local-azure';
 
-export type DemoUpn = 'admin@contoso.test' | 'operator@contoso.test' | 'reader@contoso.test';
+export type DemoUpn = 'admin@contoso.test' | 'lead@contoso.test' | 'operator@contoso.test' | 'reader@contoso.test';
 
 /** Signs in through the portal's "Sign in" button and the local sign-in provider's form. */
 export async function signIn(page: Page, upn: DemoUpn, startPath = '/'): Promise<void> {

@@ -21,6 +21,8 @@ export const DEMO_USERS = {
   admin: { objectId: '0a1b2c3d-1111-4a5b-8c6d-7e8f9a0b1c2d', upn: 'admin@contoso.test', name: 'Ada Admin' },
   operator: { objectId: '0a1b2c3d-2222-4a5b-8c6d-7e8f9a0b1c2d', upn: 'operator@contoso.test', name: 'Otto Operator' },
   reader: { objectId: '0a1b2c3d-3333-4a5b-8c6d-7e8f9a0b1c2d', upn: 'reader@contoso.test', name: 'Rita Reader' },
+  // A second Owner: two admins working in the same subscriptions at once.
+  lead: { objectId: '0a1b2c3d-5555-4a5b-8c6d-7e8f9a0b1c2d', upn: 'lead@contoso.test', name: 'Lee Lead' },
 } as const satisfies Record<string, DemoUser>;
 
 /** The service principal for scripts and the Azure CLI (client-credentials grant). */

@@ -98,6 +98,19 @@ function seedFromArgs(argv: string[]): SeedName {
   return seed;
 }
 
+/**
+ * PORTAL_EXTRA_ORIGINS: more portal origins that may sign in (comma-separated), e.g. a second portal instance
+ * or a load balancer in front of several. Each must be an http(s) origin and nothing more.
+ */
+function originsFromEnv(value: string | undefined): string[] {
+  if (!value) return [];
+  return value.split(',').map((entry) => {
+    const url = new URL(entry.trim());
+    if (!/^https?:$/.test(url.protocol) || url.origin !== entry.trim().replace(/\/$/, '')) throw new Error(`Invalid PORTAL_EXTRA_ORIGINS entry '${entry}' (an origin such as http://localhost:3001)`);
+    return url.origin;
+  });
+}
+
 /** IDENTITY_ACCESS_TOKEN_TTL_SECONDS: short-lived tokens to see how clients cope with expiry (unset: the provider's default). */
 function accessTokenTtlFromEnv(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -107,8 +120,10 @@ function accessTokenTtlFromEnv(value: string | undefined): number | undefined {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const config = readEmulatorConfig();
   const azure = await startLocalAzure({
-    config: readEmulatorConfig(),
+    config,
+    portalOrigins: [`http://localhost:${config.portalPort}`, ...originsFromEnv(process.env.PORTAL_EXTRA_ORIGINS)],
     seed: seedFromArgs(process.argv.slice(2)),
     accessTokenTtlSeconds: accessTokenTtlFromEnv(process.env.IDENTITY_ACCESS_TOKEN_TTL_SECONDS),
   });

@@ -1,9 +1,10 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { loadFallbackPage } from '@/components/load-fallback-page';
 
 // An error boundary is part of the page's first load; what it shows loads only when something fails.
-const FallbackPage = dynamic(() => import('@/components/fallback-page').then((module) => module.FallbackPage), { ssr: false });
+const FallbackPage = dynamic(() => loadFallbackPage().then((module) => module.FallbackPage), { ssr: false });
 
 /**
  * A failure while rendering the portal's page (ARM's own failures are shown in the page itself, as data):

@@ -2,8 +2,8 @@
 
 import { useCallback, useState } from 'react';
 import { purgeDeletedResources, readDeletedResourceStates, recoverDeletedResources, recreateResourceGroups } from '@/app/actions';
-import { runBatchRenewingToken, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
-import { settleLostAnswers } from '@/lib/bulk/lost-answers';
+import { mergeSummaries, requestFailed, runBatchRenewingToken, runBulkInBatches, summarizeBulk, type BulkSummary, type RowProgress } from '@/lib/bulk/run-bulk';
+import { checkUnknownOutcomes, isUnknownOutcome, settleLostAnswers, settleLostResults } from '@/lib/bulk/lost-answers';
 import { runRecoveryPlan, summarizePlanRun } from '@/lib/bulk/run-plan';
 import { outcomeDetail } from '@/lib/deleted-resources/outcomes';
 import { describePlan, plural, rowNoun, type PlanStep, type RecoveryPlan } from '@/lib/deleted-resources/recovery-plan';
@@ -79,12 +79,22 @@ export function useBulkAction(options: { onStart: (text: string) => void; onFini
     [onStart],
   );
 
+  const readStates = useCallback(
+    async (items: DeletedResource[]) => {
+      const result = await call(readDeletedResourceStates, { resources: refsOf(items) });
+      return result.ok ? result.data.results : items.map(() => result);
+    },
+    [call],
+  );
+
+  /** `unknown`: rows whose earlier outcome stayed unknown; ARM is read for them before any is sent again. */
   const run = useCallback(
-    async (kind: BulkKind, rows: DeletedResource[]) => {
+    async (kind: BulkKind, rows: DeletedResource[], unknown: ReadonlySet<string> = new Set()) => {
       if (rows.length === 0) return;
       start(kind, `${VERBS[kind].running} ${plural(rows.length, rowNoun(rows))}…`);
+      const { checked, resend } = await checkUnknownOutcomes({ kind, items: rows.filter((row) => unknown.has(row.id)), readStates, onProgress: setRowProgress });
       const summary = await runBulkInBatches({
-        items: rows,
+        items: [...rows.filter((row) => !unknown.has(row.id)), ...resend],
         // A token that expires while a batch runs fails only some of its items: those are sent again, renewed.
         runBatch: (batch) =>
           runBatchRenewingToken(batch, async (items, renewToken) => {
@@ -95,19 +105,10 @@ export function useBulkAction(options: { onStart: (text: string) => void; onFini
           }),
         onProgress: setRowProgress,
       });
-      const settled = await settleLostAnswers({
-        kind,
-        items: rows,
-        summary,
-        readStates: async (items) => {
-          const result = await call(readDeletedResourceStates, { resources: refsOf(items) });
-          return result.ok ? result.data.results : items.map(() => result);
-        },
-        onProgress: setRowProgress,
-      });
+      const settled = mergeSummaries(checked, await settleLostAnswers({ kind, items: rows, summary, readStates, onProgress: setRowProgress }));
       finish({ kind, summary: settled, text: summarizeBulk(VERBS[kind].past, settled) }, rows);
     },
-    [call, start, finish, setRowProgress],
+    [call, start, finish, setRowProgress, readStates],
   );
 
   /**
@@ -122,9 +123,10 @@ export function useBulkAction(options: { onStart: (text: string) => void; onFini
       const planRun = await runRecoveryPlan({
         plan,
         alreadyDone,
-        // A phase holds one kind of step: groups are recreated, resources (of any types) recovered.
-        runPhase: (steps) =>
-          runBatchRenewingToken(steps, async (items, renewToken) => {
+        // A phase holds one kind of step: groups are recreated, resources (of any types) recovered. A recover
+        // whose answer was lost is checked in ARM before the steps that need it run or are blocked.
+        runPhase: async (steps) => {
+          const results = await runBatchRenewingToken(steps, async (items, renewToken) => {
             const groups = items.flatMap((step) => (step.action.kind === 'resource-group' ? [step.action] : []));
             const resources = items.flatMap((step) => (step.action.kind === 'resource' ? [step.action.ref] : []));
             const result =
@@ -132,7 +134,14 @@ export function useBulkAction(options: { onStart: (text: string) => void; onFini
                 ? await call(recreateResourceGroups, { groups: groups.map(({ subscriptionId, resourceGroup, location }) => ({ subscriptionId, resourceGroup, location })) }, { forceRefresh: renewToken })
                 : await call(recoverDeletedResources, { resources }, { forceRefresh: renewToken });
             return result.ok ? result.data.results : items.map(() => result);
-          }),
+          }).catch((error: unknown) => steps.map(() => requestFailed(error)));
+          if (steps.some((step) => step.action.kind !== 'resource')) return results;
+          const refs = steps.flatMap((step) => (step.action.kind === 'resource' ? [step.action.ref] : []));
+          return settleLostResults('recover', refs, results, async (lost) => {
+            const result = await call(readDeletedResourceStates, { resources: lost });
+            return result.ok ? result.data.results : lost.map(() => result);
+          });
+        },
         onProgress: (step, stepState) => {
           if (step.row) setRowProgress(step.row.id, stepState);
           else setStepProgress((current) => new Map(current).set(step.key, stepState));
@@ -148,7 +157,10 @@ export function useBulkAction(options: { onStart: (text: string) => void; onFini
   const retryFailed = useCallback(() => {
     if (!outcome) return;
     if (outcome.planRun) void runPlan(outcome.planRun.plan, outcome.planRun.doneKeys);
-    else void run(outcome.kind, outcome.failedRows);
+    else {
+      const unknown = new Set(outcome.summary.failed.filter((failure) => isUnknownOutcome(failure.error)).map((failure) => failure.id));
+      void run(outcome.kind, outcome.failedRows, unknown);
+    }
   }, [outcome, run, runPlan]);
 
   /** Forgets the last outcome; returns the ids of its failed rows (their progress is cleared too). */

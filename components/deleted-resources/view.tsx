@@ -10,6 +10,7 @@ import type { DeletedResource } from '@/lib/deleted-resources/types';
 import { filterResources } from '@/lib/deleted-resources/view';
 import { RESOURCE_TYPES } from '@/lib/resource-types';
 import { actionErrorOf } from '../action-failure';
+import { loadFallbackPage } from '../load-fallback-page';
 import { useNow } from '../use-now';
 import { preloadToaster, useShowToast } from '../toasts';
 import { useSignInAgain } from '../use-sign-in-again';
@@ -29,16 +30,23 @@ const RecoveryPlanDialog = dynamic(() => import('./recovery-plan-dialog').then((
 const RecoveryStepsPanel = dynamic(() => import('./recovery-steps-panel').then((module) => module.RecoveryStepsPanel), { ssr: false });
 // Message bars show only after an action or when something failed: their code loads when one is shown, or when
 // an action that ends in one starts.
-const ArmErrorMessage = dynamic(() => import('../arm-error-message').then((module) => module.ArmErrorMessage), { ssr: false });
+// One loader each for the component and its preload: an import() written inside dynamic() is compiled into a
+// chunk of its own, which a separate preload would not fetch.
+const loadArmErrorMessage = () => import('../arm-error-message');
+const ArmErrorMessage = dynamic(() => loadArmErrorMessage().then((module) => module.ArmErrorMessage), { ssr: false });
 const loadMessageBars = () => import('./view-message-bars');
 const BulkOutcomeBar = dynamic(() => loadMessageBars().then((module) => module.BulkOutcomeBar), { ssr: false });
 const ReadFailureBar = dynamic(() => loadMessageBars().then((module) => module.ReadFailureBar), { ssr: false });
 
-/** Fetches the code of what an action ends with (its toast, its summary bar, an error) before it ends. */
+/**
+ * Fetches the code of what an action ends with (its toast, its summary bar, an error, the error page) before it
+ * ends, so the page can still say what happened when the portal server is gone by then.
+ */
 function preloadResults() {
   preloadToaster();
   void loadMessageBars();
-  void import('../arm-error-message');
+  void loadArmErrorMessage();
+  void loadFallbackPage();
 }
 
 const useStyles = makeStyles({
@@ -215,15 +223,15 @@ export function DeletedResourcesView() {
       {bulk.planSteps.length > 0 && (busy || bulk.outcome?.planRun) ? <RecoveryStepsPanel steps={bulk.planSteps} progress={bulk.stepProgress} /> : null}
       {recreate.error ? <ArmErrorMessage error={recreate.error} /> : null}
       {failures.length > 0 ? <ReadFailureBar failures={failures} subscriptionName={subscriptionName} /> : null}
+      {/* A refresh that fails keeps the rows it had (and their outcomes) under the error. */}
+      {list.isError ? <ArmErrorMessage error={actionErrorOf(list.error)} onRetry={refresh} /> : null}
       {list.isPending ? (
         <Skeleton aria-label="Reading deleted resources" className={styles.skeleton}>
           {Array.from({ length: 6 }, (_, i) => (
             <SkeletonItem key={i} size={32} />
           ))}
         </Skeleton>
-      ) : list.isError ? (
-        <ArmErrorMessage error={actionErrorOf(list.error)} onRetry={refresh} />
-      ) : allRows.length === 0 ? (
+      ) : list.isError && !list.data ? null : allRows.length === 0 ? (
         <section className={styles.empty} aria-label="No deleted resources">
           <Subtitle2 as="h2">No deleted resources</Subtitle2>
           <Body1>

@@ -231,6 +231,7 @@ export function seedDemo(store: ArmStore, now: number): void {
       store.upsertSubscription(subscriptionRecord(subscriptionId, displayName, displayName.includes('Dev/Test') ? 'MSDNDevTest_2014-09-01' : 'PayAsYouGo_2014-09-01'));
       const scope = `/subscriptions/${subscriptionId}`;
       assignRole(store, { principalId: DEMO_USERS.admin.objectId, role: 'Owner', scope, at: now });
+      assignRole(store, { principalId: DEMO_USERS.lead.objectId, role: 'Owner', scope, at: now });
       assignRole(store, { principalId: DEMO_USERS.reader.objectId, role: 'Reader', scope, at: now });
       assignRole(store, { principalId: DEMO_SERVICE_PRINCIPAL.objectId, role: 'Owner', scope, principalType: 'ServicePrincipal', at: now });
     }

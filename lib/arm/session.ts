@@ -50,6 +50,8 @@ export class ArmSession {
   readonly correlationId = randomUUID();
   private readonly credential: TokenCredential;
   private readonly endpoint: string;
+  /** Each client is made once per action: building one (its pipeline and policies) costs more than the request. */
+  private readonly clients = new Map<string, unknown>();
 
   constructor(accessToken: string, armEndpoint: string = readPortalConfig().armEndpoint) {
     this.credential = userTokenCredential(accessToken);
@@ -83,30 +85,32 @@ export class ArmSession {
     return client;
   }
 
+  /** The session's one client of a kind for a subscription, made (and guarded) on first use. */
+  private once<C extends { pipeline: Pipeline }>(key: string, make: () => C): C {
+    const known = this.clients.get(key) as C | undefined;
+    if (known) return known;
+    const client = this.guarded(make());
+    this.clients.set(key, client);
+    return client;
+  }
+
   subscriptions(): SubscriptionClient {
-    const { endpoint, httpClient, credentialScopes, retryOptions, userAgentOptions, additionalPolicies } = this.options();
-    return this.guarded(
-      new SubscriptionClient(this.credential, {
-        endpoint,
-        httpClient,
-        credentialScopes,
-        retryOptions,
-        userAgentOptions,
-        additionalPolicies,
-      }),
-    );
+    return this.once('subscriptions', () => {
+      const { endpoint, httpClient, credentialScopes, retryOptions, userAgentOptions, additionalPolicies } = this.options();
+      return new SubscriptionClient(this.credential, { endpoint, httpClient, credentialScopes, retryOptions, userAgentOptions, additionalPolicies });
+    });
   }
 
   cognitiveServices(subscriptionId: string): CognitiveServicesManagementClient {
-    return this.guarded(new CognitiveServicesManagementClient(this.credential, subscriptionId, this.options()));
+    return this.once(`cognitiveServices:${subscriptionId}`, () => new CognitiveServicesManagementClient(this.credential, subscriptionId, this.options()));
   }
 
   resources(subscriptionId: string): ResourceManagementClient {
-    return this.guarded(new ResourceManagementClient(this.credential, subscriptionId, this.options()));
+    return this.once(`resources:${subscriptionId}`, () => new ResourceManagementClient(this.credential, subscriptionId, this.options()));
   }
 
   authorization(subscriptionId: string): AuthorizationManagementClient {
-    return this.guarded(new AuthorizationManagementClient(this.credential, subscriptionId, this.options()));
+    return this.once(`authorization:${subscriptionId}`, () => new AuthorizationManagementClient(this.credential, subscriptionId, this.options()));
   }
 
   /**
@@ -114,28 +118,28 @@ export class ArmSession {
    * `credentials.scopes` (left out, it would ask for `<endpoint>/.default`, which only Entra knows).
    */
   keyVault(subscriptionId: string): KeyVaultManagementClient {
-    const { endpoint, httpClient, credentialScopes, retryOptions, userAgentOptions, additionalPolicies } = this.options();
-    return this.guarded(
-      new KeyVaultManagementClient(this.credential, subscriptionId, {
+    return this.once(`keyVault:${subscriptionId}`, () => {
+      const { endpoint, httpClient, credentialScopes, retryOptions, userAgentOptions, additionalPolicies } = this.options();
+      return new KeyVaultManagementClient(this.credential, subscriptionId, {
         endpoint,
         httpClient,
         credentials: { scopes: credentialScopes },
         retryOptions,
         userAgentOptions,
         additionalPolicies,
-      }),
-    );
+      });
+    });
   }
 
   storage(subscriptionId: string): StorageManagementClient {
-    return this.guarded(new StorageManagementClient(this.credential, subscriptionId, this.options()));
+    return this.once(`storage:${subscriptionId}`, () => new StorageManagementClient(this.credential, subscriptionId, this.options()));
   }
 
   appConfiguration(subscriptionId: string): AppConfigurationManagementClient {
-    return this.guarded(new AppConfigurationManagementClient(this.credential, subscriptionId, this.options()));
+    return this.once(`appConfiguration:${subscriptionId}`, () => new AppConfigurationManagementClient(this.credential, subscriptionId, this.options()));
   }
 
   apiManagement(subscriptionId: string): ApiManagementClient {
-    return this.guarded(new ApiManagementClient(this.credential, subscriptionId, this.options()));
+    return this.once(`apiManagement:${subscriptionId}`, () => new ApiManagementClient(this.credential, subscriptionId, this.options()));
   }
 }

@@ -34,6 +34,8 @@ export interface OperationOptions {
 export interface SoftDeleteCalls {
   /** Codes (beyond ARM's ResourceNotFound/NotFound) with which the type says the deleted resource is not there. */
   ownNotFoundCodes?: readonly string[];
+  /** Codes (at any status) with which the type refuses a recover because nothing soft-deleted is left to recover. */
+  nothingToRecoverCodes?: readonly string[];
   /** GET the soft-deleted resource; throws ARM's error. */
   getDeleted(session: ArmSession, ref: ResourceRef): Promise<unknown>;
   /** GET the live resource; throws ARM's error. */
@@ -52,6 +54,8 @@ export interface SoftDeleteCalls {
 export function softDeleteOperations(calls: SoftDeleteCalls) {
   const ownCodes = [...OWN_NOT_FOUND_CODES, ...(calls.ownNotFoundCodes ?? [])];
   const notFound = (error: ArmError) => isOwnNotFound(error.status, error.code, ownCodes);
+  const nothingToRecover = (error: ArmError) =>
+    notFound(error) || (calls.nothingToRecoverCodes ?? []).some((code) => code.toLowerCase() === error.code.toLowerCase());
 
   /** Whether the resource is live (not soft-deleted): read from ARM; throws when ARM's answer does not say. */
   async function isLive(session: ArmSession, ref: ResourceRef): Promise<boolean> {
@@ -91,7 +95,7 @@ export function softDeleteOperations(calls: SoftDeleteCalls) {
       });
     } catch (error) {
       const armError = toArmError(error, session.correlationId);
-      if (!notFound(armError)) throw armError;
+      if (!nothingToRecover(armError)) throw armError;
       if (await isLive(session, ref)) return { outcome: 'already-recovered' };
       throw new ArmError('arm', armError.code, `Cannot be recovered: it was purged or expired meanwhile. ${armError.message}`, armError.correlationId, armError.status);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionResult } from '@/lib/action-result';
 import type { DeletedResourceState } from '@/lib/deleted-resources/outcomes';
 import { BULK_CONCURRENCY } from './concurrency';
-import { settleLostAnswers } from './lost-answers';
+import { checkUnknownOutcomes, settleLostAnswers, settleLostResults } from './lost-answers';
 import type { BulkSummary } from './run-bulk';
 
 const lost = { kind: 'unavailable' as const, code: 'RequestFailed', message: 'Failed to fetch' };
@@ -69,5 +69,55 @@ describe('settleLostAnswers', () => {
     expect(batches.flat()).toEqual(many.map((item) => item.id));
     expect(settled.done).toEqual(many.map((item) => item.id));
     expect(settled.failed).toEqual([]);
+  });
+});
+
+describe('settleLostResults', () => {
+  it("replaces only a batch's lost answers with what ARM shows, in place, and reads ARM for those alone", async () => {
+    const steps = ['vault', 'storage', 'other', 'kept'].map((id) => ({ id, resourceGroup: 'rg-keys' }));
+    const refused = { kind: 'arm' as const, code: 'Conflict', message: 'ARM said no' };
+    const results: ActionResult<unknown>[] = [{ ok: true, data: { outcome: 'recovered' } }, { ok: false, error: lost }, { ok: false, error: lost }, { ok: false, error: refused }];
+    const asked: string[] = [];
+    const settled = await settleLostResults('recover', steps, results, async (batch) => {
+      asked.push(...batch.map((step) => step.id));
+      return batch.map((step) => ({ ok: true as const, data: (step.id === 'storage' ? 'live' : 'deleted') as DeletedResourceState }));
+    });
+    expect(asked).toEqual(['storage', 'other']);
+    expect(settled[0]).toBe(results[0]);
+    expect(settled[1]).toEqual({ ok: true, data: { outcome: 'confirmed-live' } });
+    expect(settled[2]).toMatchObject({ ok: false, error: { code: 'NotDone' } });
+    expect(settled[3]).toBe(results[3]);
+  });
+
+  it('leaves a batch without lost answers as it is, without reading ARM', async () => {
+    const results: ActionResult<unknown>[] = [{ ok: true, data: null }];
+    const settled = await settleLostResults('recover', [{ resourceGroup: 'rg' }], results, async () => {
+      throw new Error('must not read');
+    });
+    expect(settled).toBe(results);
+  });
+});
+
+describe('checkUnknownOutcomes', () => {
+  it('reads ARM for rows whose outcome stayed unknown: reports those that took effect, and resends only those still deleted', async () => {
+    const rows = ['gone', 'still', 'unreadable'].map((id) => ({ id, resourceGroup: 'rg' }));
+    const { checked, resend } = await checkUnknownOutcomes({
+      kind: 'purge',
+      items: rows,
+      readStates: async (batch) =>
+        batch.map((row): ActionResult<DeletedResourceState> =>
+          row.id === 'unreadable' ? { ok: false, error: { kind: 'unavailable', code: 'ServiceUnavailable', message: 'ARM is down' } } : { ok: true, data: row.id === 'gone' ? 'gone' : 'deleted' },
+        ),
+    });
+    expect(checked.done).toEqual(['gone']);
+    expect(checked.outcomes?.get('gone')).toEqual({ outcome: 'confirmed-gone' });
+    expect(checked.failed.map((failure) => [failure.id, failure.error.code])).toEqual([['unreadable', 'OutcomeUnknown']]);
+    expect(resend.map((row) => row.id)).toEqual(['still']);
+  });
+
+  it('reads nothing when no outcome is unknown', async () => {
+    const { checked, resend } = await checkUnknownOutcomes({ kind: 'recover', items: [], readStates: async () => { throw new Error('must not read'); } });
+    expect(checked.done).toEqual([]);
+    expect(resend).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ActionError, ActionResult } from '@/lib/action-result';
-import { outcomeOfLostAnswer, type DeletedResourceState } from '@/lib/deleted-resources/outcomes';
+import { NOT_DONE, outcomeOfLostAnswer, type DeletedResourceState, type ItemOutcome } from '@/lib/deleted-resources/outcomes';
 import { inBatches } from './concurrency';
 import type { BulkSummary, RowProgress } from './run-bulk';
 
@@ -31,10 +31,9 @@ export async function settleLostAnswers<T extends { id: string; resourceGroup: s
 
   const settled: BulkSummary = { done: [...summary.done], failed: summary.failed.filter((failure) => !lostIds.has(failure.id)), outcomes: new Map(summary.outcomes) };
   for (const batch of inBatches(lost)) {
-    const states = await readStates(batch).catch(() => batch.map((): ActionResult<DeletedResourceState> => ({ ok: false, error: unreadable })));
+    const results = await outcomesOfLostAnswers(kind, batch, readStates);
     batch.forEach((item, i) => {
-      const state = states[i] ?? { ok: false as const, error: unreadable };
-      const result = state.ok ? outcomeOfLostAnswer(kind, state.data, item.resourceGroup) : { ok: false as const, error: { ...unreadable, message: `${unreadable.message} ${state.error.message}` } };
+      const result = results[i] ?? { ok: false as const, error: unreadable };
       if (result.ok) {
         settled.done.push(item.id);
         settled.outcomes?.set(item.id, result.data);
@@ -46,6 +45,71 @@ export async function settleLostAnswers<T extends { id: string; resourceGroup: s
     });
   }
   return settled;
+}
+
+/** A failure whose outcome stayed unknown: ARM could not be read when its answer was lost. */
+export function isUnknownOutcome(error: ActionError): boolean {
+  return error.code === unreadable.code;
+}
+
+/**
+ * Before Retry sends rows again whose outcome stayed unknown (the portal server was down when their answers
+ * were lost), ARM is read for them: those that took effect are reported as what ARM shows, those it cannot
+ * read stay failed, and only those still soft-deleted are sent again.
+ */
+export async function checkUnknownOutcomes<T extends { id: string; resourceGroup: string }>(options: {
+  kind: 'recover' | 'purge';
+  items: readonly T[];
+  readStates: (items: T[]) => Promise<ActionResult<DeletedResourceState>[]>;
+  onProgress?: (id: string, progress: RowProgress) => void;
+}): Promise<{ checked: BulkSummary; resend: T[] }> {
+  const asLost = { kind: 'unavailable' as const, code: 'RequestFailed', message: 'Outcome unknown.' };
+  const settled = await settleLostAnswers({ ...options, summary: { done: [], failed: options.items.map((item) => ({ id: item.id, error: asLost })), outcomes: new Map() } });
+  const notDone = new Set(settled.failed.filter((failure) => failure.error.code === NOT_DONE).map((failure) => failure.id));
+  return {
+    checked: { ...settled, failed: settled.failed.filter((failure) => !notDone.has(failure.id)) },
+    resend: options.items.filter((item) => notDone.has(item.id)),
+  };
+}
+
+/** What ARM shows now for items whose answer was lost, as the outcome each one's action had (or a failure). */
+async function outcomesOfLostAnswers<T extends { resourceGroup: string }>(
+  kind: 'recover' | 'purge',
+  items: T[],
+  readStates: (items: T[]) => Promise<ActionResult<DeletedResourceState>[]>,
+): Promise<ActionResult<ItemOutcome>[]> {
+  const states = await readStates(items).catch(() => items.map((): ActionResult<DeletedResourceState> => ({ ok: false, error: unreadable })));
+  return items.map((item, i) => {
+    const state = states[i] ?? { ok: false as const, error: unreadable };
+    return state.ok ? outcomeOfLostAnswer(kind, state.data, item.resourceGroup) : { ok: false as const, error: { ...unreadable, message: `${unreadable.message} ${state.error.message}` } };
+  });
+}
+
+/**
+ * One batch's results, with each lost answer replaced by what ARM shows now: how a recovery plan's recover steps
+ * learn whether the Key Vault or storage account came back before the steps that need it run (or are blocked).
+ */
+export async function settleLostResults<T extends { resourceGroup: string }>(
+  kind: 'recover' | 'purge',
+  items: readonly T[],
+  results: ActionResult<unknown>[],
+  readStates: (items: T[]) => Promise<ActionResult<DeletedResourceState>[]>,
+): Promise<ActionResult<unknown>[]> {
+  const lost = items.flatMap((item, i) => {
+    const result = results[i];
+    return result && !result.ok && isLostAnswer(result.error) ? [{ item, i }] : [];
+  });
+  if (lost.length === 0) return results;
+  const settled = await outcomesOfLostAnswers(
+    kind,
+    lost.map(({ item }) => item),
+    readStates,
+  );
+  const merged = [...results];
+  lost.forEach(({ i }, j) => {
+    merged[i] = settled[j] ?? merged[i]!;
+  });
+  return merged;
 }
 
 const unreadable: ActionError = {

@@ -20,6 +20,11 @@ export interface BulkSummary {
   outcomes?: Map<string, ItemOutcome>;
 }
 
+/** Two summaries of one run's rows (each row in one of them) as one. */
+export function mergeSummaries(a: BulkSummary, b: BulkSummary): BulkSummary {
+  return { done: [...a.done, ...b.done], failed: [...a.failed, ...b.failed], outcomes: new Map([...(a.outcomes ?? []), ...(b.outcomes ?? [])]) };
+}
+
 /**
  * "7 recovered, 1 failed"; outcomes other than the action asked for are counted apart: "2 purged, 1 recovered
  * meanwhile, 1 already gone, 1 failed".
@@ -37,7 +42,8 @@ export function summarizeBulk(pastTense: string, summary: BulkSummary): string {
   return parts.join(', ');
 }
 
-const requestFailed = (error: unknown): ActionResult<unknown> => ({
+/** An item whose call never answered (the connection dropped, the server died): its outcome is for ARM to say. */
+export const requestFailed = (error: unknown): ActionResult<unknown> => ({
   ok: false,
   error: {
     kind: 'unavailable',

@@ -56,7 +56,7 @@ describe('outcomeOfLostAnswer', () => {
     expect(outcomeOfLostAnswer('purge', 'gone', 'rg')).toEqual({ ok: true, data: { outcome: 'confirmed-gone' } });
     expect(outcomeOfLostAnswer('purge', 'live', 'rg-ai')).toEqual({ ok: true, data: { outcome: 'recovered-meanwhile', resourceGroup: 'rg-ai' } });
     expect(outcomeOfLostAnswer('recover', 'live', 'rg')).toEqual({ ok: true, data: { outcome: 'confirmed-live' } });
-    expect(outcomeOfLostAnswer('recover', 'gone', 'rg')).toMatchObject({ ok: false, error: { code: 'NotDone' } });
+    expect(outcomeOfLostAnswer('recover', 'gone', 'rg')).toMatchObject({ ok: false, error: { code: 'PurgedMeanwhile' } });
     expect(outcomeOfLostAnswer('purge', 'deleted', 'rg')).toMatchObject({ ok: false, error: { code: 'NotDone', message: expect.stringContaining('it was not purged') } });
     expect(outcomeOfLostAnswer('recover', 'deleted', 'rg')).toMatchObject({ ok: false, error: { code: 'NotDone', message: expect.stringContaining('it was not recovered') } });
   });

@@ -72,6 +72,9 @@ export function isOutcome(value: unknown): value is ItemOutcome {
   return typeof value === 'object' && value !== null && typeof (value as { outcome?: unknown }).outcome === 'string';
 }
 
+/** The failure code of a row whose answer was lost and that ARM still holds as it was: sending it again is right. */
+export const NOT_DONE = 'NotDone';
+
 /**
  * A row whose request was sent but whose answer was lost (the connection dropped, the portal server
  * restarted): what ARM shows now decides the report, so Retry never repeats an action that took effect.
@@ -83,9 +86,9 @@ export function outcomeOfLostAnswer(
 ): { ok: true; data: ItemOutcome } | { ok: false; error: { kind: 'arm'; code: string; message: string } } {
   if (state === 'deleted') {
     const verb = kind === 'purge' ? 'purged' : 'recovered';
-    return { ok: false, error: { kind: 'arm', code: 'NotDone', message: `The answer was lost, and ARM still holds it deleted: it was not ${verb}. Retry failed sends it again.` } };
+    return { ok: false, error: { kind: 'arm', code: NOT_DONE, message: `The answer was lost, and ARM still holds it deleted: it was not ${verb}. Retry failed sends it again.` } };
   }
   if (kind === 'purge') return { ok: true, data: state === 'live' ? { outcome: 'recovered-meanwhile', resourceGroup } : { outcome: 'confirmed-gone' } };
   if (state === 'live') return { ok: true, data: { outcome: 'confirmed-live' } };
-  return { ok: false, error: { kind: 'arm', code: 'NotDone', message: 'Cannot be recovered: it was purged or expired meanwhile (the answer was lost; ARM holds it no more).' } };
+  return { ok: false, error: { kind: 'arm', code: 'PurgedMeanwhile', message: 'Cannot be recovered: it was purged or expired meanwhile (the answer was lost; ARM holds it no more).' } };
 }

@@ -5,17 +5,18 @@ import { icon as appConfigurationStores } from './app-configuration-stores/icon'
 import { icon as cognitiveAccounts } from './cognitive-accounts/icon';
 import { icon as keyVaults } from './key-vaults/icon';
 import { icon as storageAccounts } from './storage-accounts/icon';
+import * as definitions from './definitions';
 
 /**
  * Each type's icon, by registry id: kept apart from the definitions because Fluent's icons create their styles
  * when their module loads, which only the browser may do (the server actions import the definitions).
  */
 const ICONS: Record<string, FluentIcon> = {
-  'cognitive-accounts': cognitiveAccounts,
-  'key-vaults': keyVaults,
-  'storage-accounts': storageAccounts,
-  'app-configuration-stores': appConfigurationStores,
-  'api-management-services': apiManagementServices,
+  [definitions.cognitiveAccounts.id]: cognitiveAccounts,
+  [definitions.keyVaults.id]: keyVaults,
+  [definitions.storageAccounts.id]: storageAccounts,
+  [definitions.appConfigurationStores.id]: appConfigurationStores,
+  [definitions.apiManagementServices.id]: apiManagementServices,
 };
 
 export const typeIconOf = (id: string): FluentIcon | undefined => ICONS[id];

@@ -1,9 +1,5 @@
 import type { ResourceTypeDefinition } from './definition';
-import { apiManagementServices } from './api-management-services';
-import { appConfigurationStores } from './app-configuration-stores';
-import { cognitiveAccounts } from './cognitive-accounts';
-import { keyVaults } from './key-vaults';
-import { storageAccounts } from './storage-accounts';
+import { apiManagementServices, appConfigurationStores, cognitiveAccounts, keyVaults, storageAccounts } from './definitions';
 
 /**
  * Every type of deleted resource the portal lists, in the order the Resource type filter offers them. The

@@ -6,14 +6,15 @@ import { refFields as appConfigurationStores } from './app-configuration-stores/
 import { refFields as cognitiveAccounts } from './cognitive-accounts/ref';
 import { refFields as keyVaults } from './key-vaults/ref';
 import { refFields as storageAccounts } from './storage-accounts/ref';
+import * as definitions from './definitions';
 
 /** Each type's own ref fields (its name rules; storage's creation time), by registry id. */
 const REF_FIELDS: Record<string, z.ZodRawShape> = {
-  'cognitive-accounts': cognitiveAccounts,
-  'key-vaults': keyVaults,
-  'storage-accounts': storageAccounts,
-  'app-configuration-stores': appConfigurationStores,
-  'api-management-services': apiManagementServices,
+  [definitions.cognitiveAccounts.id]: cognitiveAccounts,
+  [definitions.keyVaults.id]: keyVaults,
+  [definitions.storageAccounts.id]: storageAccounts,
+  [definitions.appConfigurationStores.id]: appConfigurationStores,
+  [definitions.apiManagementServices.id]: apiManagementServices,
 };
 
 function refSchemaOf([type, fields]: [string, z.ZodRawShape]) {

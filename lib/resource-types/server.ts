@@ -6,15 +6,16 @@ import { appConfigurationStoreOperations } from './app-configuration-stores/serv
 import { cognitiveAccountOperations } from './cognitive-accounts/server';
 import { keyVaultOperations } from './key-vaults/server';
 import { storageAccountOperations } from './storage-accounts/server';
+import { apiManagementServices, appConfigurationStores, cognitiveAccounts, keyVaults, storageAccounts } from './definitions';
 import { RESOURCE_TYPES } from '.';
 
 /** What the server does for each registered type, by registry id. */
 const OPERATIONS: Record<string, ResourceTypeOperations> = {
-  'cognitive-accounts': cognitiveAccountOperations,
-  'key-vaults': keyVaultOperations,
-  'storage-accounts': storageAccountOperations,
-  'app-configuration-stores': appConfigurationStoreOperations,
-  'api-management-services': apiManagementServiceOperations,
+  [cognitiveAccounts.id]: cognitiveAccountOperations,
+  [keyVaults.id]: keyVaultOperations,
+  [storageAccounts.id]: storageAccountOperations,
+  [appConfigurationStores.id]: appConfigurationStoreOperations,
+  [apiManagementServices.id]: apiManagementServiceOperations,
 };
 
 for (const type of RESOURCE_TYPES) {

@@ -121,6 +121,8 @@ export const keyVaultOperations: ResourceTypeOperations = {
   list: listRows,
   ...softDeleteOperations({
     ownNotFoundCodes: ['DeletedVaultNotFound'],
+    // A recover with no soft-deleted vault of that name is refused 400 (arm-contract-types §1.4).
+    nothingToRecoverCodes: ['SoftDeletedVaultDoesNotExist'],
     getDeleted: (session, ref) => session.keyVault(ref.subscriptionId).vaults.getDeleted(ref.name, ref.location, readTimeout()),
     getLive: (session, ref) => session.keyVault(ref.subscriptionId).vaults.get(ref.resourceGroup, ref.name, readTimeout()),
     // ARM answers a recover of a vault that is already live 200, as it does a recover: it is read first instead.
