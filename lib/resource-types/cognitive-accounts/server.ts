@@ -9,7 +9,7 @@ import { ACTIONS } from '@/lib/deleted-resources/permissions';
 import type { DeletedResource } from '@/lib/deleted-resources/types';
 import type { ResourceTypeOperations } from '../definition';
 import { resolveKeyVaults, resolveStorageAccounts } from './resolve-dependencies';
-import { readArmDeletedAccount, readDeletedAccountReferences, toDeletedAccount, type AccountChecks, type ArmDeletedAccount, type DeletedAccountReferences } from './to-deleted-account';
+import { readArmDeletedAccount, readDeletedAccountReferences, sharedAssessments, toDeletedAccount, type AccountChecks, type ArmDeletedAccount, type DeletedAccountReferences } from './to-deleted-account';
 
 /** The RBAC actions for recover (at the resource group or above) and purge (at the subscription). */
 export const ACCOUNT_ACTIONS = {
@@ -78,6 +78,7 @@ async function readDeletedAccounts(session: ArmSession, subscriptionId: string, 
   const canRecoverByGroup = new Map(groups.map((group, i) => [groupKey(group), permitted(groupPermissions[i] ?? 'unknown', ACCOUNT_ACTIONS.recover)]));
 
   const accounts: DeletedResource[] = [];
+  const assess = sharedAssessments();
   for (const { raw: account, refs } of entries) {
     const group = groupKey(refs.resourceGroup);
     const checks: AccountChecks = {
@@ -94,7 +95,7 @@ async function readDeletedAccounts(session: ArmSession, subscriptionId: string, 
     if (refs.keyVaultName) {
       checks.keyVault = { name: refs.keyVaultName, ...(vaultStates.get(refs.keyVaultName.toLowerCase()) ?? { state: 'unknown' as const }) };
     }
-    const reshaped = toDeletedAccount(account, checks, now, refs);
+    const reshaped = toDeletedAccount(account, checks, now, refs, assess);
     if (reshaped) accounts.push(reshaped);
   }
   return accounts;

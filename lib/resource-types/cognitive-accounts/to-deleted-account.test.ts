@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDeletedAccountReferences, toDeletedAccount, type AccountChecks, type ArmDeletedAccount } from './to-deleted-account';
+import { readDeletedAccountReferences, sharedAssessments, toDeletedAccount, type AccountChecks, type ArmDeletedAccount } from './to-deleted-account';
 
 const SUB = '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d';
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -151,5 +151,31 @@ describe('readDeletedAccountReferences', () => {
       raw({ properties: { userOwnedStorage: [{ resourceId: good }, { resourceId: 'https://evil/x' }, {}] } }),
     );
     expect(refs?.storageAccountIds).toEqual([good]);
+  });
+});
+
+describe('sharedAssessments', () => {
+  it('works a status out once for rows with the same facts, and apart for a row whose purge time has passed', () => {
+    const calls: string[] = [];
+    const assess = sharedAssessments();
+    const counting: typeof assess = (facts, sameAs) => {
+      calls.push(sameAs ?? 'own');
+      return assess(facts, sameAs);
+    };
+    const now = new Date('2026-11-23T12:00:00Z');
+    const checks = { resourceGroupExists: true, storageAccounts: [], canRecover: true, canPurge: true, canCreateResourceGroup: true } as const;
+    const account = (name: string, scheduledPurgeDate: string) => ({
+      id: `/subscriptions/4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d/providers/Microsoft.CognitiveServices/locations/eastus/resourceGroups/rg-ai/deletedAccounts/${name}`,
+      name,
+      kind: 'OpenAI',
+      location: 'eastus',
+      properties: { scheduledPurgeDate },
+    });
+    const a = toDeletedAccount(account('a', '2026-11-24T00:00:00Z'), { ...checks }, now, undefined, counting);
+    const b = toDeletedAccount(account('b', '2026-11-25T00:00:00Z'), { ...checks }, now, undefined, counting);
+    const late = toDeletedAccount(account('late', '2026-11-23T00:00:00Z'), { ...checks }, now, undefined, counting);
+    expect(a?.status).toBe(b?.status);
+    expect(late?.status.label).toBe('Purge time passed');
+    expect(new Set(calls).size).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import type { Known } from '@/lib/deleted-resources/dependencies';
 import { regionDisplayName } from '@/lib/deleted-resources/regions';
-import { assessDeletedResource, type DependencyState } from '@/lib/deleted-resources/status';
+import { assessDeletedResource, type Assessment, type DependencyState, type StatusFacts } from '@/lib/deleted-resources/status';
 import type { DeletedResource } from '@/lib/deleted-resources/types';
 import { keyVaultDependency, storageDependency, type StorageRestore, type VaultRestore } from './dependencies';
 import { kindDisplayName, mayHoldProvisionedDeployments } from './kinds';
@@ -111,21 +111,48 @@ export interface AccountChecks {
   canCreateResourceGroup: Known<boolean>;
 }
 
+type Assess = (facts: StatusFacts, sameAs?: string) => Assessment;
+
+/**
+ * Assessments shared by rows whose facts are the same (one list, one group, nothing else they depend on): a
+ * subscription's thousands of accounts have a handful of different statuses, and working each one out again
+ * was most of the CPU the listing spent on them. Rows get the same (read-only) status object.
+ */
+export function sharedAssessments(): Assess {
+  const known = new Map<string, Assessment>();
+  return (facts, sameAs) => {
+    if (sameAs === undefined) return assessDeletedResource(facts);
+    let assessment = known.get(sameAs);
+    if (!assessment) {
+      assessment = assessDeletedResource(facts);
+      known.set(sameAs, assessment);
+    }
+    return assessment;
+  };
+}
+
 /**
  * The one reshape from ARM's deleted account to the portal's, with its status computed from the checks.
- * `refs` saves parsing the account again when the caller has already read them.
+ * `refs` saves parsing the account again when the caller has already read them; `assess` may share statuses
+ * between rows (sharedAssessments).
  */
 export function toDeletedAccount(
   raw: ArmDeletedAccount,
   checks: AccountChecks,
   now: Date,
   refs: DeletedAccountReferences | undefined = readDeletedAccountReferences(raw),
+  assess: Assess = assessDeletedResource,
 ): DeletedResource | undefined {
   if (!refs || !raw.id) return undefined;
   const kind = raw.kind ?? 'Unknown';
   const purgeTime = timeOrNull(raw.properties?.scheduledPurgeDate);
   const { keyVault } = checks;
-  const { status, prerequisites } = assessDeletedResource({
+  // Without a vault or storage, the status depends only on these; the purge time only through "has it passed".
+  const sameAs =
+    keyVault || checks.storageAccounts.length > 0
+      ? undefined
+      : [checks.resourceGroupExists, checks.canRecover, checks.canPurge, checks.canCreateResourceGroup, refs.subscriptionId, refs.resourceGroup, refs.location, purgeTime !== null && purgeTime <= now.getTime()].join('|');
+  const { status, prerequisites } = assess({
     now,
     scheduledPurgeAt: purgeTime === null ? null : new Date(purgeTime),
     subscriptionId: refs.subscriptionId,
@@ -139,7 +166,7 @@ export function toDeletedAccount(
     canRecover: checks.canRecover,
     canPurge: checks.canPurge,
     canCreateResourceGroup: checks.canCreateResourceGroup,
-  });
+  }, sameAs);
   const name = raw.name ?? refs.name;
   const kindName = kindDisplayName(kind);
   return {
