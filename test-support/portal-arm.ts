@@ -11,6 +11,7 @@ import https from 'node:https';
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { startTestArm, type TestArm } from '@/emulator/arm/test/harness';
 import { localPortalEnv } from '@/emulator/config';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 
 export interface OutgoingRequest {
   method: string;
@@ -130,4 +131,38 @@ export async function startPortalArm(): Promise<PortalArm> {
 export async function worldEvents(arm: TestArm): Promise<{ kind: string; resourceId: string }[]> {
   const response = await arm.admin('GET', '/events?after=0&limit=10000');
   return (response.json as { value: { kind: string; resourceId: string }[] }).value;
+}
+
+export interface DemoPortalArm {
+  readonly env: PortalArm;
+  /** The demo admin's token (Owner of every demo subscription). */
+  readonly token: string;
+}
+
+/**
+ * Registers a test file's hooks for acting as the demo admin through the portal's server actions: one emulator
+ * for the file, and before each test the demo world seeded afresh with instant long-running operations. Read
+ * `env` and `token` inside the tests (they exist from the file's beforeAll on).
+ */
+export function portalArmWithFreshDemoWorld(): DemoPortalArm {
+  let started: DemoPortalArm | undefined;
+  const current = () => started ?? expect.unreachable('The emulator starts in beforeAll: read env and token inside the tests.');
+  beforeAll(async () => {
+    const env = await startPortalArm();
+    started = { env, token: await env.arm.token('admin') };
+  });
+  afterAll(() => started?.env.close());
+  beforeEach(async () => {
+    const { arm } = current().env;
+    await arm.admin('POST', '/reset', { seed: 'demo' });
+    await arm.admin('PUT', '/lro', { durationSeconds: 0 });
+  });
+  return {
+    get env() {
+      return current().env;
+    },
+    get token() {
+      return current().token;
+    },
+  };
 }

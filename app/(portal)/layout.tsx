@@ -9,6 +9,7 @@ import { parseThemeChoice, THEME_COOKIE } from '@/lib/theme/theme-mode';
 export const metadata: Metadata = {
   title: 'Deleted resources',
   description: 'Recover or purge soft-deleted Azure resources (AI services accounts, Key Vaults, storage accounts, App Configuration stores, API Management services) across subscriptions',
+  icons: { icon: [{ url: '/favicon.svg', type: 'image/svg+xml' }, { url: '/favicon.ico', sizes: '16x16 32x32 48x48' }] },
 };
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {

@@ -22,7 +22,7 @@ import {
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import type { RowProgress } from '@/lib/bulk/run-bulk';
-import { sortRows, visibleColumns, type Column, type ColumnContext, type ColumnId } from '@/lib/deleted-resources/columns';
+import { sortRows, visibleColumns, type Column, type ColumnContext, type ColumnId, type SortState } from '@/lib/deleted-resources/columns';
 import type { DeletedResource, RecreateResourceGroupFix, StatusTone } from '@/lib/deleted-resources/types';
 import { formatCountdown, formatRelativePast } from '@/lib/deleted-resources/view';
 import { TypeIcon } from '@/lib/resource-types/icons';
@@ -76,6 +76,9 @@ const BADGE_COLOR: Record<StatusTone, 'success' | 'warning' | 'danger' | 'inform
 
 export interface DeletedResourcesTableProps {
   rows: DeletedResource[];
+  /** The order, kept by the view so an export follows it. */
+  sort: SortState;
+  onSortChange: (update: (current: SortState) => SortState) => void;
   showSubscription: boolean;
   /** Stable between renders (useCallback) so rows that did not change are not drawn again. */
   subscriptionName: (id: string) => string;
@@ -94,13 +97,12 @@ function exactTime(iso: string | null): string {
   return iso === null ? 'unknown' : new Date(iso).toLocaleString();
 }
 
-type SortState = { column: ColumnId; direction: 'ascending' | 'descending' };
 
 export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
   const { showSubscription, subscriptionName, selected, onSelectionChange, progress, now } = props;
   const styles = useStyles();
   const keyboard = useArrowNavigationGroup({ axis: 'grid' });
-  const [sort, setSort] = useState<SortState>({ column: 'scheduledPurge', direction: 'ascending' });
+  const { sort, onSortChange: setSort } = props;
   const columns = useMemo(() => visibleColumns(showSubscription), [showSubscription]);
   const context = useMemo<ColumnContext>(() => ({ subscriptionName }), [subscriptionName]);
 

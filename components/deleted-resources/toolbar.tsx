@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { Caption1, makeStyles, Text, Toolbar, ToolbarButton, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowUndoRegular, DeleteRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUndoRegular, DeleteRegular } from '@fluentui/react-icons';
 import type { Capability, DeletedResource } from '@/lib/deleted-resources/types';
 
 const useStyles = makeStyles({
@@ -67,6 +67,9 @@ export function ResourcesToolbar(props: {
   onRecover: () => void;
   onPurge: () => void;
   onRefresh: () => void;
+  /** Saves the rows the filters show, in the table's order, as CSV. */
+  onExport: () => void;
+  exportCount: number;
   refreshing: boolean;
   busy: boolean;
 }) {
@@ -98,6 +101,9 @@ export function ResourcesToolbar(props: {
         </ToolbarButton>
         <ToolbarButton icon={<ArrowClockwiseRegular />} disabledFocusable={props.busy || props.refreshing} onClick={props.onRefresh}>
           Refresh
+        </ToolbarButton>
+        <ToolbarButton icon={<ArrowDownloadRegular />} disabledFocusable={props.exportCount === 0} onClick={props.onExport}>
+          Export CSV
         </ToolbarButton>
       </Toolbar>
       <Text weight="semibold" aria-live="polite">

@@ -7,6 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { buildRecoveryPlan, needsOrder, type RecoveryPlan } from '@/lib/deleted-resources/recovery-plan';
 import { normalizeRegion, regionDisplayName } from '@/lib/deleted-resources/regions';
 import type { DeletedResource } from '@/lib/deleted-resources/types';
+import { DEFAULT_SORT, sortRows, visibleColumns, type Column, type ColumnContext, type SortState } from '@/lib/deleted-resources/columns';
+import { toCsv } from '@/lib/deleted-resources/csv';
 import { filterResources } from '@/lib/deleted-resources/view';
 import { RESOURCE_TYPES } from '@/lib/resource-types';
 import { actionErrorOf } from '../action-failure';
@@ -78,6 +80,16 @@ const useStyles = makeStyles({
   },
 });
 
+/** The current view as a CSV file the browser saves (deleted-resources-YYYY-MM-DD.csv); nothing leaves the page. */
+function downloadCsv(rows: DeletedResource[], columns: Column[], context: ColumnContext) {
+  const url = URL.createObjectURL(new Blob([toCsv(rows, columns, context)], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `deleted-resources-${new Date().toISOString().slice(0, 10)}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 const TYPE_OPTIONS = RESOURCE_TYPES.map((type) => ({ value: type.id, label: type.displayName }));
 
 /** "AI services accounts (48 hours), Key Vaults (7–90 days, set per vault), …": what the empty page promises. */
@@ -99,6 +111,7 @@ export function DeletedResourcesView() {
   const [purgeTargets, setPurgeTargets] = useState<DeletedResource[] | null>(null);
   const [planToConfirm, setPlanToConfirm] = useState<{ plan: RecoveryPlan; leftOut: LeftOutRow[] } | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
 
   const subscriptionNames = useMemo(() => new Map((subscriptions.data ?? []).map((sub) => [sub.subscriptionId, sub.displayName])), [subscriptions.data]);
   const subscriptionName = useCallback((id: string) => subscriptionNames.get(id.toLowerCase()) ?? id, [subscriptionNames]);
@@ -205,6 +218,8 @@ export function DeletedResourcesView() {
         onRecover={() => recover(recoverPlan.targets)}
         onPurge={() => setPurgeTargets(purgePlan.targets)}
         onRefresh={refresh}
+        onExport={() => downloadCsv(sortRows(visible, sort.column, sort.direction, { subscriptionName }), visibleColumns(filters.subscription === 'all'), { subscriptionName })}
+        exportCount={visible.length}
         refreshing={list.isFetching}
         busy={busy}
       />
@@ -249,6 +264,8 @@ export function DeletedResourcesView() {
       ) : (
         <DeletedResourcesTable
           rows={visible}
+          sort={sort}
+          onSortChange={setSort}
           showSubscription={filters.subscription === 'all'}
           subscriptionName={subscriptionName}
           selected={selected}

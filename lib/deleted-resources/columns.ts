@@ -19,6 +19,14 @@ export interface Column {
   onlyAcrossSubscriptions?: boolean;
 }
 
+/** How the table is ordered: the closest purge first, until the person clicks another column. */
+export interface SortState {
+  column: ColumnId;
+  direction: 'ascending' | 'descending';
+}
+
+export const DEFAULT_SORT: SortState = { column: 'scheduledPurge', direction: 'ascending' };
+
 export type ColumnId = 'name' | 'type' | 'kind' | 'location' | 'resourceGroup' | 'subscription' | 'deleted' | 'scheduledPurge' | 'status';
 
 /** Unknown (or unreadable) times sort last. */

@@ -163,7 +163,7 @@ describe('sharedAssessments', () => {
       return assess(facts, sameAs);
     };
     const now = new Date('2026-11-23T12:00:00Z');
-    const checks = { resourceGroupExists: true, storageAccounts: [], canRecover: true, canPurge: true, canCreateResourceGroup: true } as const;
+    const checks: AccountChecks = { resourceGroupExists: true, storageAccounts: [], canRecover: true, canPurge: true, canCreateResourceGroup: true };
     const account = (name: string, scheduledPurgeDate: string) => ({
       id: `/subscriptions/4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d/providers/Microsoft.CognitiveServices/locations/eastus/resourceGroups/rg-ai/deletedAccounts/${name}`,
       name,
