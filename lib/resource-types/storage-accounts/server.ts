@@ -151,6 +151,8 @@ function retryAfterMs(header: string | undefined): number {
 export const storageAccountOperations: ResourceTypeOperations = {
   list: listRows,
   ...softDeleteOperations({
+    // ⚠️ The emulator's code for a restore with nothing deleted left to restore (arm-contract-types §2.4 has none).
+    nothingToRecoverCodes: ['DeletedStorageAccountNotFound'],
     getDeleted: (session, ref) => session.storage(ref.subscriptionId).deletedAccounts.get(ref.name, ref.location, readTimeout()),
     getLive: (session, ref) => session.storage(ref.subscriptionId).storageAccounts.getProperties(ref.resourceGroup, ref.name, readTimeout()),
     // How ARM answers a restore of an account that is already live is not documented: it is read first instead.
