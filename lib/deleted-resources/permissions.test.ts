@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actionMatches, isActionPermitted } from './permissions';
+import { actionMatches, isActionPermitted } from './permissions';
+
+/** An AI services account's recover and purge actions: real action strings with a wildcard-worthy shape. */
+const ACTIONS = {
+  recover: 'Microsoft.CognitiveServices/accounts/write',
+  purge: 'Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete',
+};
 
 const OWNER = { actions: ['*'], notActions: [] };
 const CONTRIBUTOR = {

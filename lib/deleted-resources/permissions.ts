@@ -4,9 +4,8 @@ export interface PermissionSet {
   notActions: string[];
 }
 
+/** The actions every type's rules share; each type names its own (lib/resource-types/<type>/server.ts). */
 export const ACTIONS = {
-  recover: 'Microsoft.CognitiveServices/accounts/write',
-  purge: 'Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete',
   createResourceGroup: 'Microsoft.Resources/subscriptions/resourceGroups/write',
   readResourceGroups: 'Microsoft.Resources/subscriptions/resourceGroups/read',
 } as const;
