@@ -132,5 +132,6 @@ test('the Resource type filter lives in the URL and shows only that type', async
   await page.reload();
   await portal.waitForRows();
   await expect(portal.resourceType).toHaveText('Key Vault');
-  expect(await portal.accountNames()).toEqual(names);
+  // After a reload the rows arrive once sign-in is restored: wait for them rather than read an empty table.
+  await expect.poll(() => portal.accountNames()).toEqual(names);
 });

@@ -1,7 +1,7 @@
 import type { ActionError, ActionResult } from '@/lib/action-result';
 import { NOT_DONE, outcomeOfLostAnswer, type DeletedResourceState, type ItemOutcome } from '@/lib/deleted-resources/outcomes';
 import { inBatches } from './concurrency';
-import type { BulkSummary, RowProgress } from './run-bulk';
+import { mergeSummaries, type BulkSummary, type RowProgress } from './run-bulk';
 
 /**
  * A batch whose call failed as a whole (the portal server never answered the browser: the connection dropped,
@@ -26,25 +26,34 @@ export async function settleLostAnswers<T extends { id: string; resourceGroup: s
   const { kind, items, summary, readStates, onProgress } = options;
   const lostIds = new Set(summary.failed.filter((failure) => isLostAnswer(failure.error)).map((failure) => failure.id));
   if (lostIds.size === 0) return summary;
-  const lost = items.filter((item) => lostIds.has(item.id));
-  for (const item of lost) onProgress?.(item.id, { state: 'checking' });
+  const read = await readWhatIsTrue(kind, items.filter((item) => lostIds.has(item.id)), readStates, onProgress);
+  return mergeSummaries({ ...summary, failed: summary.failed.filter((failure) => !lostIds.has(failure.id)) }, read);
+}
 
-  const settled: BulkSummary = { done: [...summary.done], failed: summary.failed.filter((failure) => !lostIds.has(failure.id)), outcomes: new Map(summary.outcomes) };
-  for (const batch of inBatches(lost)) {
+/** Reads ARM for rows whose outcome is not known, showing them "checking", and reports each as what ARM shows. */
+async function readWhatIsTrue<T extends { id: string; resourceGroup: string }>(
+  kind: 'recover' | 'purge',
+  rows: readonly T[],
+  readStates: (items: T[]) => Promise<ActionResult<DeletedResourceState>[]>,
+  onProgress?: (id: string, progress: RowProgress) => void,
+): Promise<BulkSummary> {
+  const read: BulkSummary = { done: [], failed: [], outcomes: new Map() };
+  for (const row of rows) onProgress?.(row.id, { state: 'checking' });
+  for (const batch of inBatches(rows)) {
     const results = await outcomesOfLostAnswers(kind, batch, readStates);
-    batch.forEach((item, i) => {
+    batch.forEach((row, i) => {
       const result = results[i] ?? { ok: false as const, error: unreadable };
       if (result.ok) {
-        settled.done.push(item.id);
-        settled.outcomes?.set(item.id, result.data);
-        onProgress?.(item.id, { state: 'done' });
+        read.done.push(row.id);
+        read.outcomes?.set(row.id, result.data);
+        onProgress?.(row.id, { state: 'done' });
       } else {
-        settled.failed.push({ id: item.id, error: result.error });
-        onProgress?.(item.id, { state: 'failed', error: result.error });
+        read.failed.push({ id: row.id, error: result.error });
+        onProgress?.(row.id, { state: 'failed', error: result.error });
       }
     });
   }
-  return settled;
+  return read;
 }
 
 /** A failure whose outcome stayed unknown: ARM could not be read when its answer was lost. */
@@ -63,8 +72,7 @@ export async function checkUnknownOutcomes<T extends { id: string; resourceGroup
   readStates: (items: T[]) => Promise<ActionResult<DeletedResourceState>[]>;
   onProgress?: (id: string, progress: RowProgress) => void;
 }): Promise<{ checked: BulkSummary; resend: T[] }> {
-  const asLost = { kind: 'unavailable' as const, code: 'RequestFailed', message: 'Outcome unknown.' };
-  const settled = await settleLostAnswers({ ...options, summary: { done: [], failed: options.items.map((item) => ({ id: item.id, error: asLost })), outcomes: new Map() } });
+  const settled = await readWhatIsTrue(options.kind, options.items, options.readStates, options.onProgress);
   const notDone = new Set(settled.failed.filter((failure) => failure.error.code === NOT_DONE).map((failure) => failure.id));
   return {
     checked: { ...settled, failed: settled.failed.filter((failure) => !notDone.has(failure.id)) },

@@ -2,6 +2,7 @@ import 'server-only';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { CHECK_CONCURRENCY, permitted, readRestoreFacts, subscriptionPermissions } from '@/lib/arm/read-access';
 import type { ArmSession } from '@/lib/arm/session';
+import { formatUtc } from '@/lib/deleted-resources/format-time';
 import { regionDisplayName } from '@/lib/deleted-resources/regions';
 import { assessDeletedResource } from '@/lib/deleted-resources/status';
 import type { DeletedResource, ResourceRef } from '@/lib/deleted-resources/types';
@@ -21,6 +22,11 @@ export interface DeletedEntry {
 export interface TypeActions {
   recover: string;
   purge?: string;
+}
+
+/** What a purge-protected row says of its purge (Key Vaults and App Configuration stores). */
+export function purgeProtectedUntil(scheduledPurgeAt: Date | null): string {
+  return `Purge protection is on: nobody can purge it; Azure removes it${scheduledPurgeAt ? ` on ${formatUtc(scheduledPurgeAt)}` : ' when its retention ends'}.`;
 }
 
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);

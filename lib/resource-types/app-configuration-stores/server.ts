@@ -2,9 +2,8 @@ import 'server-only';
 import { collect } from '@/lib/arm/operations';
 import type { ArmSession } from '@/lib/arm/session';
 import { readTimeout, softDeleteOperations } from '@/lib/arm/soft-delete';
-import { formatUtc } from '@/lib/deleted-resources/format-time';
 import type { ResourceTypeOperations } from '../definition';
-import { assessDeletedEntries, dateOrNull, locationOfDeletedId, parseResourceId, type DeletedEntry } from '../standalone';
+import { assessDeletedEntries, purgeProtectedUntil, dateOrNull, locationOfDeletedId, parseResourceId, type DeletedEntry } from '../standalone';
 import { appConfigurationStores } from '.';
 
 /** The RBAC actions (arm-contract-types §3.5); a list without read is refused with 403. */
@@ -27,7 +26,7 @@ async function listRows(session: ArmSession, subscriptionId: string, now: Date) 
         deletedAt: dateOrNull(store.deletionDate),
         scheduledPurgeAt,
         ...(store.purgeProtectionEnabled
-          ? { purgeRefused: `Purge protection is on: nobody can purge it; Azure removes it${scheduledPurgeAt ? ` on ${formatUtc(scheduledPurgeAt)}` : ' when its retention ends'}.` }
+          ? { purgeRefused: purgeProtectedUntil(scheduledPurgeAt) }
           : {}),
       },
     ];

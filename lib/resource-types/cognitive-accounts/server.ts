@@ -1,7 +1,7 @@
 import 'server-only';
 import { mapWithConcurrency } from '@/lib/concurrency';
-import { listResourceGroupPermissions, readArmList } from '@/lib/arm/operations';
-import { check, CHECK_CONCURRENCY, groupExists, permitted, subscriptionPermissions } from '@/lib/arm/read-access';
+import { readArmList } from '@/lib/arm/operations';
+import { CHECK_CONCURRENCY, groupExists, groupPermissions, permitted, subscriptionPermissions } from '@/lib/arm/read-access';
 import type { ArmSession } from '@/lib/arm/session';
 import { readTimeout, softDeleteOperations } from '@/lib/arm/soft-delete';
 import type { Known } from '@/lib/deleted-resources/dependencies';
@@ -67,15 +67,16 @@ async function readDeletedAccounts(session: ArmSession, subscriptionId: string, 
   // Recover needs write at the resource group; an existing group may grant more than the subscription does.
   // A role at the subscription is inherited by every group, so when it already grants recover there is nothing to add.
   const subscriptionGrantsRecover = permitted(permissionsAtSubscription, ACCOUNT_ACTIONS.recover) === true;
-  const groupPermissions = await mapWithConcurrency(groups, CHECK_CONCURRENCY, (group) =>
+  // Read once per action: the other types' rows in the same groups ask for the same permissions.
+  const permissionsByGroup = await mapWithConcurrency(groups, CHECK_CONCURRENCY, (group) =>
     existsByGroup.get(groupKey(group)) === true && !subscriptionGrantsRecover
-      ? check(() => listResourceGroupPermissions(session, subscriptionId, group))
+      ? groupPermissions(session, subscriptionId, group)
       : Promise.resolve(permissionsAtSubscription),
   );
   // Each rule is decided once per resource group or subscription, not once per account.
   const canPurge = permitted(permissionsAtSubscription, ACCOUNT_ACTIONS.purge);
   const canCreateResourceGroup = permitted(permissionsAtSubscription, ACTIONS.createResourceGroup);
-  const canRecoverByGroup = new Map(groups.map((group, i) => [groupKey(group), permitted(groupPermissions[i] ?? 'unknown', ACCOUNT_ACTIONS.recover)]));
+  const canRecoverByGroup = new Map(groups.map((group, i) => [groupKey(group), permitted(permissionsByGroup[i] ?? 'unknown', ACCOUNT_ACTIONS.recover)]));
 
   const accounts: DeletedResource[] = [];
   const assess = sharedAssessments();

@@ -5,10 +5,9 @@ import { check, permitted, subscriptionPermissions, type DeletedList } from '@/l
 import type { ArmSession } from '@/lib/arm/session';
 import { oncePerSession } from '@/lib/arm/session-memo';
 import { readTimeout, softDeleteOperations } from '@/lib/arm/soft-delete';
-import { formatUtc } from '@/lib/deleted-resources/format-time';
 import type { ResourceRef } from '@/lib/deleted-resources/types';
 import type { ResourceTypeOperations } from '../definition';
-import { assessDeletedEntries, dateOrNull, locationOfDeletedId, parseResourceId, type DeletedEntry } from '../standalone';
+import { assessDeletedEntries, purgeProtectedUntil, dateOrNull, locationOfDeletedId, parseResourceId, type DeletedEntry } from '../standalone';
 import { keyVaults } from '.';
 
 /** The RBAC actions (arm-contract-types §1.5). Without deletedVaults/read ARM answers an empty list, not 403. */
@@ -92,7 +91,7 @@ async function listRows(session: ArmSession, subscriptionId: string, now: Date) 
       deletedAt: vault.deletedAt,
       scheduledPurgeAt: vault.scheduledPurgeAt,
       ...(vault.purgeProtected
-        ? { purgeRefused: `Purge protection is on: nobody can purge it; Azure removes it${vault.scheduledPurgeAt ? ` on ${formatUtc(vault.scheduledPurgeAt)}` : ' when its retention ends'}.` }
+        ? { purgeRefused: purgeProtectedUntil(vault.scheduledPurgeAt) }
         : {}),
     }),
   );

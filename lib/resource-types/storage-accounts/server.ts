@@ -89,8 +89,10 @@ export function refOfDeletedStorage(account: DeletedStorageSummary): ResourceRef
 }
 
 async function listRows(session: ArmSession, subscriptionId: string, now: Date) {
-  // Read directly (not through the memo) so a refused or failed list reaches the person with ARM's answer.
-  const accounts = await listDeletedStorageAccounts(session, subscriptionId);
+  // The list the accounts' checks read in this action; when that read failed or was refused, read again so the
+  // person gets ARM's own answer.
+  const known = await deletedStorageOf(session, subscriptionId);
+  const accounts = known instanceof Map ? [...known.values()] : await listDeletedStorageAccounts(session, subscriptionId);
   return assessDeletedEntries(
     session,
     subscriptionId,
