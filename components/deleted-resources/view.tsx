@@ -251,7 +251,7 @@ export function DeletedResourcesView() {
           <Subtitle2 as="h2">No deleted resources</Subtitle2>
           <Body1>
             {filters.subscription === 'all' ? 'None of your subscriptions has' : `${subscriptionName(filters.subscription)} has no`} soft-deleted
-            resources. Azure keeps deleted {RETENTION_SENTENCE} before it removes them for good.
+            resources. Azure keeps deleted {RETENTION_SENTENCE} recoverable.
           </Body1>
           <Button onClick={refresh}>Refresh</Button>
         </section>

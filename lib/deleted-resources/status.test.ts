@@ -173,10 +173,20 @@ describe('assessDeletedResource', () => {
     expect(statusOf({ canRecover: false }).label).toBe('Purge only');
   });
 
-  it('blocks recover once the scheduled purge time has passed', () => {
+  it('says the truth once the scheduled purge date has passed: not recoverable, not yet removed, purge frees the name', () => {
     const status = statusOf({ scheduledPurgeAt: new Date('2026-11-23T11:59:00Z') });
-    expect(status.label).toBe('Purge time passed');
-    expect(status.recover.allowed).toBe(false);
+    expect(status.label).toBe('Past purge date');
+    expect(status.tone).toBe('warning');
+    expect(status.recover).toEqual({ allowed: false, reason: expect.stringMatching(/^Its scheduled purge date \(23 Nov 2026, 11:59 UTC\) has passed, so it can no longer be recovered; Azure has not removed it yet, and it still holds its name\.$/) });
+    expect(status.purge).toEqual({ allowed: true });
+    expect(status.detail).toMatch(/still holds its name\. Purging it frees the name now\.$/);
+    expect(status.detail).not.toMatch(/for good/);
+  });
+
+  it('past its purge date, a person who may not purge is told why instead of being promised the name', () => {
+    const status = statusOf({ scheduledPurgeAt: new Date('2026-11-23T11:59:00Z'), canPurge: false });
+    expect(status.purge.allowed).toBe(false);
+    expect(status.detail).not.toMatch(/frees the name/);
   });
 
   it('a purged Key Vault blocks the recover even when the resource group could be recreated', () => {

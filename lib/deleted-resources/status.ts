@@ -8,7 +8,7 @@ export interface RestoreFacts {
   subscriptionId: string;
   resourceGroup: string;
   location: string;
-  /** When Azure removes it for good; null when ARM did not say. */
+  /** Its scheduled purge date (when its retention ends); null when ARM did not say. */
   until: Date | null;
   resourceGroupExists: Known<boolean>;
   /** Write access where it is restored (its resource group, or the subscription when the group is gone). */
@@ -105,10 +105,12 @@ export function assessDeletedResource(facts: StatusFacts): Assessment {
   const purge = purgeCapability(facts);
   const purgeNote = facts.purgeRefused;
 
+  // Real ARM keeps listing entries long after their scheduled purge date (azure-cli's 2025 soft-delete recording
+  // still lists one purged-by-date in 2021): say what is true, and that a purge frees the name now.
   if (facts.scheduledPurgeAt && facts.scheduledPurgeAt.getTime() <= facts.now.getTime()) {
-    const reason = 'Its scheduled purge time has passed; Azure removes it for good.';
-    const detail = [reason, purgeNote].filter(Boolean).join(' ');
-    return { status: { label: 'Purge time passed', tone: 'danger', detail, recover: { allowed: false, reason }, purge }, prerequisites: [] };
+    const reason = `Its scheduled purge date (${formatUtc(facts.scheduledPurgeAt)}) has passed, so it can no longer be recovered; Azure has not removed it yet, and it still holds its name.`;
+    const detail = [reason, purge.allowed ? 'Purging it frees the name now.' : purgeNote].filter(Boolean).join(' ');
+    return { status: { label: 'Past purge date', tone: 'warning', detail, recover: { allowed: false, reason }, purge }, prerequisites: [] };
   }
 
   const blockers: Blocker[] = [];

@@ -62,7 +62,8 @@ describe('scheduled purge countdown', () => {
     expect(formatCountdown('2026-11-23T18:30:00Z', now).warning).toBe(false);
   });
 
-  it('says due now once passed', () => {
+  it('says how long ago the purge date passed (real ARM lists such entries for years)', () => {
     expect(formatCountdown('2026-11-23T11:00:00Z', now)).toMatchObject({ passed: true, warning: true });
+    expect(formatCountdown('2026-11-20T10:00:00Z', now).text).toMatch(/^passed 3 d \d+ h ago$/);
   });
 });

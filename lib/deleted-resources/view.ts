@@ -73,6 +73,7 @@ export function formatRelativePast(iso: string | null, now: number): string {
 export function formatCountdown(iso: string | null, now: number): { text: string; warning: boolean; passed: boolean } {
   if (iso === null) return { text: 'unknown', warning: false, passed: false };
   const left = Date.parse(iso) - now;
-  if (left <= 0) return { text: 'due now', warning: true, passed: true };
+  // Real ARM lists entries long past their purge date: say how long ago it passed rather than "due now".
+  if (left <= 0) return { text: `passed ${formatDuration(-left)} ago`, warning: true, passed: true };
   return { text: `in ${formatDuration(left)}`, warning: left < PURGE_WARNING_MS, passed: false };
 }

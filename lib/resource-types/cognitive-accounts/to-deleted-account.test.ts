@@ -175,7 +175,7 @@ describe('sharedAssessments', () => {
     const b = toDeletedAccount(account('b', '2026-11-25T00:00:00Z'), { ...checks }, now, undefined, counting);
     const late = toDeletedAccount(account('late', '2026-11-23T00:00:00Z'), { ...checks }, now, undefined, counting);
     expect(a?.status).toBe(b?.status);
-    expect(late?.status.label).toBe('Purge time passed');
+    expect(late?.status.label).toBe('Past purge date');
     expect(new Set(calls).size).toBe(2);
   });
 });
