@@ -19,6 +19,8 @@ export interface DeletedResource {
   /** ISO timestamps; null when ARM did not say. */
   deletedAt: string | null;
   scheduledPurgeAt: string | null;
+  /** The custom subdomain its endpoints use, where its type has one (an AI services account's); unique across Azure. */
+  subdomain?: string;
   /** A warning the purge confirmation repeats for this row (e.g. provisioned deployments billed until the purge). */
   purgeWarning?: string;
   status: DeletedResourceStatus;

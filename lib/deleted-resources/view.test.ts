@@ -9,18 +9,19 @@ describe('filterResources', () => {
   const rows = [
     resource('alpha'),
     resource('beta', { kind: 'FormRecognizer', location: 'SOUTHCENTRALUS', resourceGroup: 'rg-docs' }),
-    resource('gamma', { location: 'westus' }),
+    resource('gamma', { location: 'westus', subdomain: 'gamma-chat-endpoint' }),
     resource('kv-delta', { type: 'key-vaults', kind: '', kindDisplayName: '' }),
     resource('stepsilon', { type: 'storage-accounts', kind: '', kindDisplayName: '', location: 'westus' }),
   ];
   const none: ResourceFilters = { subscription: 'all', types: [], kinds: [], regions: [], search: '' };
   const names = (filtered: DeletedResource[]) => filtered.map((row) => row.name);
 
-  it('filters by kind, region (any case) and text over name and resource group', () => {
+  it('filters by kind, region (any case) and text over name, resource group and custom subdomain', () => {
     expect(names(filterResources(rows, { ...none, kinds: ['formrecognizer'] }))).toEqual(['beta']);
     expect(names(filterResources(rows, { ...none, regions: ['southcentralus'] }))).toEqual(['beta']);
     expect(names(filterResources(rows, { ...none, search: 'DOCS' }))).toEqual(['beta']);
     expect(names(filterResources(rows, { ...none, search: 'gam' }))).toEqual(['gamma']);
+    expect(names(filterResources(rows, { ...none, search: 'CHAT-END' }))).toEqual(['gamma']);
     expect(filterResources(rows, none)).toHaveLength(5);
   });
 

@@ -24,7 +24,10 @@ export function filterResources(rows: readonly DeletedResource[], filters: Resou
       (types.size === 0 || types.has(row.type)) &&
       (kinds.size === 0 || kinds.has(row.kind.toLowerCase())) &&
       (regions.size === 0 || regions.has(normalizeRegion(row.location))) &&
-      (search === '' || row.name.toLowerCase().includes(search) || row.resourceGroup.toLowerCase().includes(search)),
+      (search === '' ||
+        row.name.toLowerCase().includes(search) ||
+        row.resourceGroup.toLowerCase().includes(search) ||
+        (row.subdomain?.toLowerCase().includes(search) ?? false)),
   );
 }
 

@@ -21,6 +21,12 @@ export interface ResourceTypeDefinition {
   purgeable: boolean;
   /** Its place in a recovery plan: what others depend on comes first (resource groups are 0). */
   recoverPhase: number;
+  /**
+   * The names its endpoints hold in DNS, which a deleted one keeps holding ("Why can't I use this name?"):
+   * the host suffixes of the public cloud ('vault.azure.net'), and whether the label before them is the
+   * resource's name or its custom subdomain (an AI services account's endpoint is its subdomain's).
+   */
+  endpoints: { hostSuffixes: readonly string[]; label: 'name' | 'subdomain' };
 }
 
 /** What the server does for one type (lib/resource-types/<type>/server.ts), reached only through the registry. */

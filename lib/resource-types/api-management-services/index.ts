@@ -7,4 +7,6 @@ export const apiManagementServices: ResourceTypeDefinition = {
   retention: '48 hours',
   purgeable: true,
   recoverPhase: 1,
+  // <name>.azure-api.net, and its management, developer portal and scm hosts under the same name.
+  endpoints: { hostSuffixes: ['azure-api.net'], label: 'name' },
 };

@@ -7,4 +7,6 @@ export const appConfigurationStores: ResourceTypeDefinition = {
   retention: '1–7 days, set per store',
   purgeable: true,
   recoverPhase: 1,
+  // https://<name>.azconfig.io
+  endpoints: { hostSuffixes: ['azconfig.io'], label: 'name' },
 };

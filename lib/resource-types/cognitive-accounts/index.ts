@@ -8,4 +8,6 @@ export const cognitiveAccounts: ResourceTypeDefinition = {
   purgeable: true,
   // Last: its Key Vault and storage come back first.
   recoverPhase: 2,
+  // https://<subdomain>.cognitiveservices.azure.com/, https://<subdomain>.openai.azure.com/, Foundry's services.ai.azure.com.
+  endpoints: { hostSuffixes: ['cognitiveservices.azure.com', 'openai.azure.com', 'services.ai.azure.com'], label: 'subdomain' },
 };

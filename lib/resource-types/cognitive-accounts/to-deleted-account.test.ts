@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDeletedAccountReferences, sharedAssessments, toDeletedAccount, type AccountChecks, type ArmDeletedAccount } from './to-deleted-account';
+import { readArmDeletedAccount, readDeletedAccountReferences, sharedAssessments, toDeletedAccount, type AccountChecks, type ArmDeletedAccount } from './to-deleted-account';
 
 const SUB = '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d';
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -54,6 +54,13 @@ describe('toDeletedAccount', () => {
       location: 'SOUTHCENTRALUS',
       name: 'contoso-docs',
     });
+  });
+
+  it('keeps the custom subdomain its endpoints hold (the name box and the search find it), and none when ARM has none', () => {
+    const listed = readArmDeletedAccount({ ...raw(), properties: { ...raw().properties, customSubDomainName: 'contoso-docs-endpoint' } });
+    expect(listed && toDeletedAccount(listed, ALL_GOOD, NOW)?.subdomain).toBe('contoso-docs-endpoint');
+    expect(toDeletedAccount(raw(), ALL_GOOD, NOW)).not.toHaveProperty('subdomain');
+    expect(readArmDeletedAccount({ ...raw(), properties: { customSubDomainName: 42 } })?.properties?.customSubDomainName).toBeUndefined();
   });
 
   it('shows an unknown kind as it is', () => {

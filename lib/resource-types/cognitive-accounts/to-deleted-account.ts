@@ -19,6 +19,7 @@ export interface ArmDeletedAccount {
   properties?: {
     deletionDate?: string;
     scheduledPurgeDate?: string;
+    customSubDomainName?: string;
     encryption?: { keySource?: string; keyVaultProperties?: { keyVaultUri?: string } };
     userOwnedStorage?: { resourceId?: string }[];
   };
@@ -46,6 +47,7 @@ export function readArmDeletedAccount(value: unknown): ArmDeletedAccount | undef
     properties: {
       deletionDate: stringOrUndefined(properties.deletionDate),
       scheduledPurgeDate: stringOrUndefined(properties.scheduledPurgeDate),
+      customSubDomainName: stringOrUndefined(properties.customSubDomainName),
       encryption: encryption && {
         keySource: stringOrUndefined(encryption.keySource),
         keyVaultProperties: keyVaultProperties && { keyVaultUri: stringOrUndefined(keyVaultProperties.keyVaultUri) },
@@ -181,6 +183,7 @@ export function toDeletedAccount(
     resourceGroup: refs.resourceGroup,
     deletedAt: isoOrNull(timeOrNull(raw.properties?.deletionDate)),
     scheduledPurgeAt: isoOrNull(purgeTime),
+    ...(raw.properties?.customSubDomainName ? { subdomain: raw.properties.customSubDomainName } : {}),
     ...(mayHoldProvisionedDeployments(kind)
       ? { purgeWarning: `${kindName} accounts may hold provisioned deployments: they are billed until the account is purged; purging removes them with it.` }
       : {}),

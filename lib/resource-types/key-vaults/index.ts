@@ -8,4 +8,6 @@ export const keyVaults: ResourceTypeDefinition = {
   purgeable: true,
   // Accounts that keep their key in a vault need it first.
   recoverPhase: 1,
+  // The vault URI: https://<name>.vault.azure.net/
+  endpoints: { hostSuffixes: ['vault.azure.net'], label: 'name' },
 };

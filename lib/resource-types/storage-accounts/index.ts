@@ -12,4 +12,6 @@ export const storageAccounts: ResourceTypeDefinition = {
   purgeable: false,
   // Accounts that keep their data in it need it first.
   recoverPhase: 1,
+  // https://<name>.blob.core.windows.net/ and the other services' endpoints.
+  endpoints: { hostSuffixes: ['blob.core.windows.net', 'dfs.core.windows.net', 'file.core.windows.net', 'queue.core.windows.net', 'table.core.windows.net', 'web.core.windows.net'], label: 'name' },
 };
