@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { Caption1, makeStyles, Text, Toolbar, ToolbarButton, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUndoRegular, DeleteRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUndoRegular, DeleteRegular, QuestionCircleRegular } from '@fluentui/react-icons';
 import type { Capability, DeletedResource } from '@/lib/deleted-resources/types';
 
 const useStyles = makeStyles({
@@ -67,6 +67,8 @@ export function ResourcesToolbar(props: {
   onRecover: () => void;
   onPurge: () => void;
   onRefresh: () => void;
+  /** Opens "Why can't I use this name?". */
+  onFindName: () => void;
   /** Saves the rows the filters show, in the table's order, as CSV. */
   onExport: () => void;
   exportCount: number;
@@ -104,6 +106,9 @@ export function ResourcesToolbar(props: {
         </ToolbarButton>
         <ToolbarButton icon={<ArrowDownloadRegular />} disabledFocusable={props.exportCount === 0} onClick={props.onExport}>
           Export CSV
+        </ToolbarButton>
+        <ToolbarButton icon={<QuestionCircleRegular />} onClick={props.onFindName}>
+          Why can&apos;t I use a name?
         </ToolbarButton>
       </Toolbar>
       <Text weight="semibold" aria-live="polite">

@@ -48,7 +48,8 @@ async function listAllSubscriptions(call: ArmCall, queryClient: QueryClient, hom
   return { resources: lists.flatMap((list) => list.resources), failures: lists.flatMap((list) => list.failures) };
 }
 
-export function useDeletedResources(subscription: string) {
+/** `enabled` false waits (the name box reads all subscriptions only once a name is asked for). */
+export function useDeletedResources(subscription: string, enabled = true) {
   const call = useArmCall();
   const account = useActiveAccount();
   const queryClient = useQueryClient();
@@ -62,7 +63,7 @@ export function useDeletedResources(subscription: string) {
       performance.mark(ACCOUNTS_RECEIVED_MARK);
       return listed;
     },
-    enabled: account !== null,
+    enabled: enabled && account !== null,
     retry: false,
   });
 }

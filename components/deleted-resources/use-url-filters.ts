@@ -16,9 +16,6 @@ function list(value: string | null): string[] {
  */
 export function useUrlFilters(): [ResourceFilters, (patch: Partial<ResourceFilters>) => void] {
   const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-
   const filters = useMemo<ResourceFilters>(
     () => ({
       subscription: params.get('subscription') || 'all',
@@ -30,20 +27,46 @@ export function useUrlFilters(): [ResourceFilters, (patch: Partial<ResourceFilte
     [params],
   );
 
+  const replace = useReplaceParams();
   const update = useCallback(
-    (patch: Partial<ResourceFilters>) => {
+    (patch: Partial<ResourceFilters>) =>
+      replace((next) => {
+        const set = (key: string, value: string) => (value ? next.set(key, value) : next.delete(key));
+        if (patch.subscription !== undefined) set('subscription', patch.subscription === 'all' ? '' : patch.subscription);
+        if (patch.types !== undefined) set('resourceType', patch.types.join(LIST_SEPARATOR));
+        if (patch.kinds !== undefined) set('type', patch.kinds.join(LIST_SEPARATOR));
+        if (patch.regions !== undefined) set('region', patch.regions.join(LIST_SEPARATOR));
+        if (patch.search !== undefined) set('q', patch.search);
+      }),
+    [replace],
+  );
+
+  return [filters, update];
+}
+
+/**
+ * ?name=: what the "Why can't I use this name?" box looks up; null when the box is closed. A link with it opens
+ * the box on that name.
+ */
+export function useNameParam(): [string | null, (name: string | null) => void] {
+  const params = useSearchParams();
+  const replace = useReplaceParams();
+  const setName = useCallback((name: string | null) => replace((next) => (name === null ? next.delete('name') : next.set('name', name))), [replace]);
+  return [params.get('name'), setName];
+}
+
+/** Changes the page's query string in place (no new history entry, no scroll). */
+function useReplaceParams(): (change: (next: URLSearchParams) => void) => void {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  return useCallback(
+    (change) => {
       const next = new URLSearchParams(params.toString());
-      const set = (key: string, value: string) => (value ? next.set(key, value) : next.delete(key));
-      if (patch.subscription !== undefined) set('subscription', patch.subscription === 'all' ? '' : patch.subscription);
-      if (patch.types !== undefined) set('resourceType', patch.types.join(LIST_SEPARATOR));
-      if (patch.kinds !== undefined) set('type', patch.kinds.join(LIST_SEPARATOR));
-      if (patch.regions !== undefined) set('region', patch.regions.join(LIST_SEPARATOR));
-      if (patch.search !== undefined) set('q', patch.search);
+      change(next);
       const query = next.toString();
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
     [params, router, pathname],
   );
-
-  return [filters, update];
 }
