@@ -6,12 +6,15 @@ import { runArmAction } from '@/lib/arm/run-action';
 import { toArmError } from '@/lib/arm/errors';
 import { createResourceGroup, listSubscriptions as listArmSubscriptions } from '@/lib/arm/operations';
 import { prefetchSubscriptionReads } from '@/lib/arm/read-access';
+import { readDeleteEvents as readArmDeleteEvents } from '@/lib/arm/activity-log';
+import { activityLogStart, type DeleteEvent } from '@/lib/deleted-resources/deleted-by';
 import { fail, ok, type ActionError, type ActionResult } from '@/lib/action-result';
 import type { ArmSession } from '@/lib/arm/session';
 import { BULK_CONCURRENCY } from '@/lib/bulk/concurrency';
 import { resourcesBatchInput } from '@/lib/deleted-resources/action-inputs';
 import {
   listDeletedResourcesInput,
+  readDeleteEventsInput,
   listSubscriptionsInput,
   recreateResourceGroupInput,
   resourceGroupsBatchInput,
@@ -129,4 +132,17 @@ export async function recreateResourceGroup(input: unknown): Promise<ActionResul
       return { created: true as const };
     },
   );
+}
+
+/**
+ * Who deleted what, per subscription and time window, one result each: the Deleted by column reads it after the
+ * rows are shown, MAX_LISTED_SUBSCRIPTIONS subscriptions a call. The start is kept within the 90 days ARM allows
+ * by this server's clock too.
+ */
+export async function readDeleteEvents(input: unknown): Promise<BatchResults<DeleteEvent[]>> {
+  return runBatch('readDeleteEvents', readDeleteEventsInput, input, ({ subscriptions }) => subscriptions, (session, { subscriptionId, from, to, providers }) => {
+    const start = Math.max(Date.parse(from), activityLogStart(Date.now()));
+    if (start > Date.parse(to)) return Promise.resolve([]);
+    return readArmDeleteEvents(session, subscriptionId, { from: new Date(start).toISOString(), to }, [...new Set(providers)]);
+  });
 }

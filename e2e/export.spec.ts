@@ -21,7 +21,7 @@ test('Export CSV saves the filtered rows: the columns shown, ISO times, resource
   const text = fs.readFileSync(await download.path(), 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   const lines = text.slice(1).trimEnd().split('\r\n');
-  expect(lines[0]).toBe('Name,Resource type,Kind,Location,Resource group,Deleted,Scheduled purge,Status,Resource ID');
+  expect(lines[0]).toBe('Name,Resource type,Kind,Location,Resource group,Deleted,Deleted by,Scheduled purge,Status,Resource ID');
   expect(lines).toHaveLength(2);
   const iso = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z';
   expect(lines[1]).toMatch(

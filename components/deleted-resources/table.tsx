@@ -23,6 +23,7 @@ import {
 } from '@fluentui/react-components';
 import type { RowProgress } from '@/lib/bulk/run-bulk';
 import { sortRows, visibleColumns, type Column, type ColumnContext, type ColumnId, type SortState } from '@/lib/deleted-resources/columns';
+import type { DeletedBy } from '@/lib/deleted-resources/deleted-by';
 import type { DeletedResource, RecreateResourceGroupFix, StatusTone } from '@/lib/deleted-resources/types';
 import { formatCountdown, formatRelativePast } from '@/lib/deleted-resources/view';
 import { TypeIcon } from '@/lib/resource-types/icons';
@@ -56,6 +57,7 @@ const useStyles = makeStyles({
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   typeIcon: { fontSize: '16px', color: tokens.colorBrandForeground1, flexShrink: 0 },
   badge: { flexShrink: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
   failure: {
     color: tokens.colorPaletteRedForeground1,
     whiteSpace: 'normal',
@@ -82,6 +84,8 @@ export interface DeletedResourcesTableProps {
   showSubscription: boolean;
   /** Stable between renders (useCallback) so rows that did not change are not drawn again. */
   subscriptionName: (id: string) => string;
+  /** Who deleted a row (useDeletedBy); a new function when answers arrive, which draws the visible rows again. */
+  deletedBy: (row: DeletedResource) => DeletedBy;
   selected: ReadonlySet<string>;
   /** Takes an update of the current selection, as a state setter does; must be stable between renders. */
   onSelectionChange: (update: (current: ReadonlySet<string>) => Set<string>) => void;
@@ -104,7 +108,8 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
   const keyboard = useArrowNavigationGroup({ axis: 'grid' });
   const { sort, onSortChange: setSort } = props;
   const columns = useMemo(() => visibleColumns(showSubscription), [showSubscription]);
-  const context = useMemo<ColumnContext>(() => ({ subscriptionName }), [subscriptionName]);
+  const { deletedBy } = props;
+  const context = useMemo<ColumnContext>(() => ({ subscriptionName, deletedBy }), [subscriptionName, deletedBy]);
 
   const rows = useMemo(() => sortRows(props.rows, sort.column, sort.direction, context), [props.rows, sort, context]);
 
@@ -264,11 +269,38 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
         </Tooltip>
       );
     }
+    case 'deletedBy':
+      return <DeletedByCell deletedBy={props.context.deletedBy?.(row)} now={now} />;
     case 'status':
       return <StatusCell account={row} progress={props.progress} runningVerb={props.runningVerb} onRecreate={props.onRecreate} recreating={props.recreating} />;
     default:
       return <TableCellLayout truncate>{column.text(row, props.context)}</TableCellLayout>;
   }
+}
+
+/** Who deleted it and how long ago, exact time and group in the tooltip; "unknown" with the reason in the tooltip. */
+function DeletedByCell(props: { deletedBy: DeletedBy | undefined; now: number }): ReactNode {
+  const { deletedBy, now } = props;
+  const styles = useStyles();
+  if (!deletedBy) return null;
+  if (deletedBy.state === 'loading') return <Spinner size="extra-tiny" aria-label="Reading the activity log" />;
+  if (deletedBy.state === 'unknown') {
+    return (
+      <Tooltip content={`Unknown: ${deletedBy.reason}.`} relationship="description">
+        <Text tabIndex={0} wrap={false} className={styles.muted}>
+          unknown
+        </Text>
+      </Tooltip>
+    );
+  }
+  const group = deletedBy.resourceGroup ? `, with its resource group ${deletedBy.resourceGroup}` : '';
+  return (
+    <Tooltip content={`Deleted by ${deletedBy.caller} on ${exactTime(deletedBy.at)}${group}.`} relationship="description">
+      <Text tabIndex={0} wrap={false}>
+        {deletedBy.caller} <span className={styles.muted}>· {formatRelativePast(deletedBy.at, now)}</span>
+      </Text>
+    </Tooltip>
+  );
 }
 
 function StatusCell(props: {

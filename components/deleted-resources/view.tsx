@@ -23,12 +23,14 @@ import { planAction, ResourcesToolbar } from './toolbar';
 import { useBulkAction, VERBS, type BulkOutcome } from './use-bulk-action';
 import { useDeletedResources, useSubscriptions } from './use-deleted-resources';
 import { useRecreateResourceGroup } from './use-recreate-resource-group';
-import { useUrlFilters } from './use-url-filters';
+import { useNameParam, useUrlFilters } from './use-url-filters';
 import { useVisibleRows } from './use-visible-rows';
+import { useDeletedBy } from './use-deleted-by';
 
 // Opened rarely and only after a click: its code stays out of the first load.
 const PurgeDialog = dynamic(() => import('./purge-dialog').then((module) => module.PurgeDialog), { ssr: false });
 const RecoveryPlanDialog = dynamic(() => import('./recovery-plan-dialog').then((module) => module.RecoveryPlanDialog), { ssr: false });
+const NameLookupDialog = dynamic(() => import('./name-lookup-dialog').then((module) => module.NameLookupDialog), { ssr: false });
 const RecoveryStepsPanel = dynamic(() => import('./recovery-steps-panel').then((module) => module.RecoveryStepsPanel), { ssr: false });
 // Message bars show only after an action or when something failed: their code loads when one is shown, or when
 // an action that ends in one starts.
@@ -99,6 +101,7 @@ const RETENTION_SENTENCE = RESOURCE_TYPES.map((type) => `${type.displayName}s ($
 export function DeletedResourcesView() {
   const styles = useStyles();
   const [filters, setFilters] = useUrlFilters();
+  const [nameParam, setNameParam] = useNameParam();
   const subscriptions = useSubscriptions();
   const list = useDeletedResources(filters.subscription);
   const queryClient = useQueryClient();
@@ -157,6 +160,8 @@ export function DeletedResourcesView() {
   const recreate = useRecreateResourceGroup(allRows, onGroupCreated);
 
   const visible = useMemo(() => filterResources(allRows, filters), [allRows, filters]);
+  // Read for every loaded row, not the filtered ones: typing in the search does not ask ARM again.
+  const deletedBy = useDeletedBy(allRows, now);
   const selection = useMemo(() => visible.filter((row) => selected.has(row.id)), [visible, selected]);
   const kindOptions = useMemo(
     () =>
@@ -177,12 +182,15 @@ export function DeletedResourcesView() {
   const recoverPlan = planAction(selection, (row) => row.status.recover, 'recover', busy);
   const purgePlan = planAction(selection, (row) => row.status.purge, 'purge', busy);
 
-  /** A recover that needs something first (a group, a vault, storage) is shown as a plan before anything is sent. */
-  const recover = (rows: DeletedResource[]) => {
+  /**
+   * A recover that needs something first (a group, a vault, storage) is shown as a plan before anything is sent,
+   * with the rows of `chosen` it leaves out.
+   */
+  const recover = (rows: DeletedResource[], chosen: DeletedResource[] = rows) => {
     const plan = buildRecoveryPlan(rows);
     if (!needsOrder(plan)) return void bulk.run('recover', rows);
     if (plan.prerequisiteCount === 0) return void bulk.runPlan(plan);
-    const leftOut = selection.flatMap(({ name, status }) => (status.recover.allowed ? [] : [{ name, reason: status.recover.reason }]));
+    const leftOut = chosen.flatMap(({ name, status }) => (status.recover.allowed ? [] : [{ name, reason: status.recover.reason }]));
     setPlanToConfirm({ plan, leftOut });
   };
 
@@ -215,10 +223,14 @@ export function DeletedResourcesView() {
         selectionCount={selection.length}
         recover={recoverPlan}
         purge={purgePlan}
-        onRecover={() => recover(recoverPlan.targets)}
+        onRecover={() => recover(recoverPlan.targets, selection)}
         onPurge={() => setPurgeTargets(purgePlan.targets)}
         onRefresh={refresh}
-        onExport={() => downloadCsv(sortRows(visible, sort.column, sort.direction, { subscriptionName }), visibleColumns(filters.subscription === 'all'), { subscriptionName })}
+        onFindName={() => setNameParam('')}
+        onExport={() => {
+          const context = { subscriptionName, deletedBy };
+          downloadCsv(sortRows(visible, sort.column, sort.direction, context), visibleColumns(filters.subscription === 'all'), context);
+        }}
         exportCount={visible.length}
         refreshing={list.isFetching}
         busy={busy}
@@ -268,6 +280,7 @@ export function DeletedResourcesView() {
           onSortChange={setSort}
           showSubscription={filters.subscription === 'all'}
           subscriptionName={subscriptionName}
+          deletedBy={deletedBy}
           selected={selected}
           onSelectionChange={setSelected}
           progress={bulk.progress}
@@ -277,6 +290,23 @@ export function DeletedResourcesView() {
           now={now}
         />
       )}
+      {nameParam !== null ? (
+        <NameLookupDialog
+          name={nameParam}
+          onNameChange={setNameParam}
+          subscriptionName={subscriptionName}
+          onRecover={(row) => {
+            setNameParam(null);
+            recover([row]);
+          }}
+          onPurge={(row) => {
+            setNameParam(null);
+            setPurgeTargets([row]);
+          }}
+          onClose={() => setNameParam(null)}
+          busy={busy}
+        />
+      ) : null}
       {planToConfirm ? (
         <RecoveryPlanDialog
           plan={planToConfirm.plan}

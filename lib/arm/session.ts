@@ -17,6 +17,7 @@ import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { StorageManagementClient } from '@azure/arm-storage';
 import { AppConfigurationManagementClient } from '@azure/arm-appconfiguration';
 import { ApiManagementClient } from '@azure/arm-apimanagement';
+import { MonitorClient } from '@azure/arm-monitor';
 import { readPortalConfig } from '@/lib/config/portal-config';
 import { userTokenCredential } from './credential';
 import { armOriginGuard } from './origin-guard';
@@ -141,5 +142,10 @@ export class ArmSession {
 
   apiManagement(subscriptionId: string): ApiManagementClient {
     return this.once(`apiManagement:${subscriptionId}`, () => new ApiManagementClient(this.credential, subscriptionId, this.options()));
+  }
+
+  /** The activity log (who deleted what). */
+  monitor(subscriptionId: string): MonitorClient {
+    return this.once(`monitor:${subscriptionId}`, () => new MonitorClient(this.credential, subscriptionId, this.options()));
   }
 }

@@ -1,9 +1,12 @@
 import { typeDisplayName } from '@/lib/resource-types';
+import { deletedByText, type DeletedBy } from './deleted-by';
 import type { DeletedResource } from './types';
 
 /** What a column needs beyond the row: the subscription's display name. */
 export interface ColumnContext {
   subscriptionName: (id: string) => string;
+  /** Who deleted the row, from the activity log (read after the rows are shown); absent where it is not read. */
+  deletedBy?: (row: DeletedResource) => DeletedBy;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface SortState {
 
 export const DEFAULT_SORT: SortState = { column: 'scheduledPurge', direction: 'ascending' };
 
-export type ColumnId = 'name' | 'type' | 'kind' | 'location' | 'resourceGroup' | 'subscription' | 'deleted' | 'scheduledPurge' | 'status';
+export type ColumnId = 'name' | 'type' | 'kind' | 'location' | 'resourceGroup' | 'subscription' | 'deleted' | 'deletedBy' | 'scheduledPurge' | 'status';
 
 /** Unknown (or unreadable) times sort last. */
 function timeOf(value: string | null): number {
@@ -51,6 +54,19 @@ export const COLUMNS: readonly Column[] = [
     onlyAcrossSubscriptions: true,
   },
   { id: 'deleted', label: 'Deleted', sortKey: (row) => timeOf(row.deletedAt), text: (row) => isoText(row.deletedAt) },
+  {
+    id: 'deletedBy',
+    label: 'Deleted by',
+    // Known callers first, by name; then the unknown ones.
+    sortKey: (row, context) => {
+      const deletedBy = context.deletedBy?.(row);
+      return deletedBy?.state === 'known' ? deletedBy.caller : '\uffff';
+    },
+    text: (row, context) => {
+      const deletedBy = context.deletedBy?.(row);
+      return deletedBy ? deletedByText(deletedBy) : '';
+    },
+  },
   { id: 'scheduledPurge', label: 'Scheduled purge', sortKey: (row) => timeOf(row.scheduledPurgeAt), text: (row) => isoText(row.scheduledPurgeAt) },
   { id: 'status', label: 'Status', sortKey: (row) => row.status.label, text: (row) => row.status.label },
 ];

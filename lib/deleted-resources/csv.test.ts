@@ -20,11 +20,12 @@ describe('csvCell', () => {
 describe('toCsv', () => {
   it('writes the columns shown, ISO times and the resource id, one CRLF line per row after a BOM', () => {
     const row = deletedOpenAiAccount('contoso-openai', { resourceGroup: '-rg,odd' });
-    const csv = toCsv([row], visibleColumns(false), { subscriptionName: (id) => `Sub ${id}` });
-    expect(csv.startsWith('\uFEFFName,Resource type,Kind,Location,Resource group,Deleted,Scheduled purge,Status,Resource ID\r\n')).toBe(true);
+    const deletedBy = () => ({ state: 'known' as const, caller: 'admin@contoso.test', at: '2026-11-23T10:00:01.000Z' });
+    const csv = toCsv([row], visibleColumns(false), { subscriptionName: (id) => `Sub ${id}`, deletedBy });
+    expect(csv.startsWith('\uFEFFName,Resource type,Kind,Location,Resource group,Deleted,Deleted by,Scheduled purge,Status,Resource ID\r\n')).toBe(true);
     const line = csv.split('\r\n')[1];
     expect(line).toBe(
-      `contoso-openai,AI services account,Azure OpenAI,East US,"'-rg,odd",2026-11-23T10:00:00Z,2026-11-25T10:00:00Z,Recoverable,"${row.id}"`,
+      `contoso-openai,AI services account,Azure OpenAI,East US,"'-rg,odd",2026-11-23T10:00:00Z,admin@contoso.test at 2026-11-23T10:00:01.000Z,2026-11-25T10:00:00Z,Recoverable,"${row.id}"`,
     );
     expect(csv.endsWith('\r\n')).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_LOG_PROVIDERS } from './deleted-by';
 import { MAX_LISTED_SUBSCRIPTIONS } from './limits';
 import { isKnownRegion, normalizeRegion } from './regions';
 
@@ -57,3 +58,21 @@ export const resourceGroupsBatchInput = z.strictObject({
 });
 
 export const recreateResourceGroupInput = resourceGroupStepSchema.extend({ token: accessTokenSchema });
+
+/** One subscription's delete events, from the activity log, for the providers of its rows. */
+const deleteEventsQuerySchema = z
+  .strictObject({
+    subscriptionId: subscriptionIdSchema,
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    providers: z
+      .array(z.string().refine((provider) => ACTIVITY_LOG_PROVIDERS.includes(provider), 'Not a resource provider the portal reads'))
+      .min(1)
+      .max(ACTIVITY_LOG_PROVIDERS.length),
+  })
+  .refine((query) => Date.parse(query.from) <= Date.parse(query.to), { message: 'from must not be after to', path: ['from'] });
+
+export const readDeleteEventsInput = z.strictObject({
+  token: accessTokenSchema,
+  subscriptions: z.array(deleteEventsQuerySchema).min(1).max(MAX_LISTED_SUBSCRIPTIONS),
+});
