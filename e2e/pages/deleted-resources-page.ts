@@ -46,6 +46,14 @@ export class DeletedResourcesPage {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('checkbox', { name: `Select ${accountName}`, exact: true }) });
   }
 
+  /** A row's cell under the column headed `column` (header and row cells line up, the selection cell first). */
+  async cell(accountName: string, column: string): Promise<Locator> {
+    const headers = (await this.table.getByRole('columnheader').allTextContents()).map((text) => text.trim());
+    const index = headers.indexOf(column);
+    if (index < 0) throw new Error(`no column '${column}' among ${headers.join(', ')}`);
+    return this.row(accountName).getByRole('cell').nth(index);
+  }
+
   checkbox(accountName: string): Locator {
     return this.page.getByRole('checkbox', { name: `Select ${accountName}`, exact: true });
   }

@@ -58,11 +58,14 @@ export async function armGet(pathAndQuery: string): Promise<{ status: number; bo
   return armRequest('GET', pathAndQuery);
 }
 
-/** Any ARM request as the service principal, e.g. checkDomainAvailability to see whether a name is free. */
-export async function armRequest(method: string, pathAndQuery: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+/**
+ * Any ARM request, as the service principal unless `token` names someone else (e.g. a signed-in user's, see
+ * e2e/support/user-token.ts), e.g. checkDomainAvailability to see whether a name is free.
+ */
+export async function armRequest(method: string, pathAndQuery: string, body?: unknown, token?: string): Promise<{ status: number; body: unknown }> {
   return send(`${armUrl}${pathAndQuery}`, {
     method,
-    headers: { authorization: `Bearer ${await tokenForServicePrincipal()}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token ?? (await tokenForServicePrincipal())}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
