@@ -31,8 +31,13 @@ function unquote(raw: string): string {
   return raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
 }
 
+/**
+ * A time with no zone is UTC: the Azure CLI's default window is `datetime.utcnow().isoformat()` (no offset; its
+ * `--start-time` carries one), while JavaScript would read a zone-less date-time as local time.
+ */
 function parseTime(value: string): number {
-  const ms = ISO_TIME.test(value) ? Date.parse(value) : NaN;
+  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) || !value.includes(':') ? value : `${value}Z`;
+  const ms = ISO_TIME.test(value) ? Date.parse(zoned.replace(' ', 'T')) : NaN;
   if (Number.isNaN(ms)) throw errors.activityLogBadFilter(`'${value}' is not a valid timestamp.`);
   return ms;
 }
