@@ -1,6 +1,6 @@
 import type { Principal } from './auth';
 import { errors } from './errors';
-import { isAllowed, normalizeScope, roleById, roleGrants, type Assignment } from './rbac';
+import { grantingRole, isAllowed, normalizeScope, roleById, roleGrants, type Assignment } from './rbac';
 import type { ArmStore } from './store';
 
 /**
@@ -21,6 +21,11 @@ export class Access {
 
   allows(action: string, scope: string): boolean {
     return isAllowed(this.all(), action, scope);
+  }
+
+  /** The name of the role that grants `action` at `scope` (the activity log's `authorization.role`). */
+  roleGranting(action: string, scope: string): string | undefined {
+    return grantingRole(this.all(), action, scope)?.roleName;
   }
 
   /** Throws ARM's AuthorizationFailed unless an assignment at or above `scope` grants `action`. */

@@ -11,6 +11,7 @@ import type { FaultInjector } from './faults';
 import type { Params } from './handlers/common';
 import { json, type ArmResponse, type RequestContext } from './pipeline';
 import { seedDemo } from './seed-demo';
+import { seedDemoActivity } from './seed-demo-activity';
 import { seedScale } from './seed-scale';
 import type { ArmStore } from './store';
 import { DEFAULT_LIMITS, type Throttle } from './throttle';
@@ -56,7 +57,11 @@ const schemas = {
     .strict(),
   lro: z.object({ durationSeconds: z.number().min(0).max(3600) }).strict(),
   paging: z
-    .object({ deletedAccountsPageSize: z.number().int().min(1).max(1000).optional(), listPageSize: z.number().int().min(1).max(1000).optional() })
+    .object({
+      deletedAccountsPageSize: z.number().int().min(1).max(1000).optional(),
+      listPageSize: z.number().int().min(1).max(1000).optional(),
+      activityLogPageSize: z.number().int().min(1).max(1000).optional(),
+    })
     .strict(),
   throttle: z
     .object({
@@ -123,7 +128,10 @@ export function noSuchAdminRoute(ctx: RequestContext): ArmError {
 }
 
 export function seedWorld(store: ArmStore, seed: 'demo' | 'scale' | 'none', now: number, scale?: z.infer<typeof scaleOptions>): void {
-  if (seed === 'demo') seedDemo(store, now);
+  if (seed === 'demo') {
+    seedDemo(store, now);
+    seedDemoActivity(store, now);
+  }
   else if (seed === 'scale') seedScale(store, now, scale);
 }
 
@@ -196,7 +204,9 @@ export const setPaging: AdminHandler = ({ ctx, services: { world } }) => {
   const paging = parseAdminBody(schemas.paging, ctx.body);
   if (paging.deletedAccountsPageSize !== undefined) world.deletedAccountsPageSize = paging.deletedAccountsPageSize;
   if (paging.listPageSize !== undefined) world.listPageSize = paging.listPageSize;
-  return json(200, { deletedAccountsPageSize: world.deletedAccountsPageSize, listPageSize: world.listPageSize, defaults: DEFAULTS });
+  if (paging.activityLogPageSize !== undefined) world.activityLogPageSize = paging.activityLogPageSize;
+  const { deletedAccountsPageSize, listPageSize, activityLogPageSize } = world;
+  return json(200, { deletedAccountsPageSize, listPageSize, activityLogPageSize, defaults: DEFAULTS });
 };
 
 export const setThrottle: AdminHandler = ({ ctx, services: { throttle } }) => {

@@ -215,6 +215,9 @@ export const APPCONFIGURATION_VERSIONS = newestFirst([
   '2025-02-01-preview',
 ]);
 
+/** microsoft.insights/eventtypes (the activity log): the JS SDKs and the Azure CLI send 2015-04-01 (contract §0.1). */
+export const INSIGHTS_EVENTTYPES_VERSIONS = newestFirst(['2015-04-01']);
+
 /** Reads `api-version` with ARM's case-insensitive query parameter names (`Api-Version` in the docs). */
 export function readQueryParam(query: URLSearchParams, name: string): string | undefined {
   const wanted = name.toLowerCase();

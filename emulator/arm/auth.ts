@@ -10,6 +10,8 @@ export interface Principal {
   displayName: string;
   type: 'User' | 'Application';
   tenantId: string;
+  /** The verified token's claims, as ARM copies them into the activity log. */
+  claims: Readonly<Record<string, unknown>>;
 }
 
 const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
@@ -191,5 +193,6 @@ export async function authenticate(header: string | undefined, options: AuthOpti
     displayName: isApp ? String(payload.appid ?? payload.azp ?? objectId) : (name ?? objectId),
     type: isApp ? 'Application' : 'User',
     tenantId: typeof payload.tid === 'string' ? payload.tid : '',
+    claims: payload,
   };
 }

@@ -29,6 +29,21 @@ export class ArmError extends Error {
     if (this.target !== undefined) error.target = this.target;
     return { error };
   }
+
+  /** The body the serializer sends. */
+  responseBody(): unknown {
+    return this.toBody();
+  }
+}
+
+/**
+ * An error of a service behind ARM that answers in its own shape: PascalCase and not nested under `error`, as the
+ * activity log does (`{"Code":"BadRequest","Message":"..."}`, contract §5.1).
+ */
+export class FlatArmError extends ArmError {
+  override responseBody(): unknown {
+    return { Code: this.code, Message: this.message };
+  }
 }
 
 /** ARM's .NET-style UTC rendering used in token expiry messages: `3/19/2023 8:55:46 AM`. */
@@ -399,4 +414,10 @@ export const errors = {
       'The server is currently unable to receive requests. Please retry your request.',
       { 'retry-after': String(retryAfterSeconds) },
     ),
+
+  /** Recorded (contract §5.1, REC monitor/test_activity_log_list_scenario.yaml): code, status, text and the flat shape. */
+  activityLogStartTooOld: () => new FlatArmError(400, 'BadRequest', 'The start time cannot be more than 90 days in the past.'),
+
+  /** ⚠️ The shape and code follow the recorded 90-day error; the text is the emulator's (no bad-filter answer was recorded). */
+  activityLogBadFilter: (reason: string) => new FlatArmError(400, 'BadRequest', `The $filter is not valid: ${reason}`),
 };

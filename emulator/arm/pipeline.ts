@@ -32,6 +32,8 @@ export interface RequestContext {
   /** The caller's role assignments and RBAC decisions (set after authentication). */
   access?: Access;
   route?: RouteMatch | null;
+  /** The action and scope ARM authorized for this request (routes that declare one). */
+  authorized?: { action: string; scope: string };
   apiVersion?: string;
   /** Parsed JSON request body (read once by the pipeline before routing). */
   body?: unknown;

@@ -171,13 +171,19 @@ export interface Assignment {
   scope: string;
 }
 
+/** The role of the first of the principal's assignments that grants `action` at `scope`, if any. */
+export function grantingRole(assignments: readonly Assignment[], action: string, scope: string): RoleDefinition | undefined {
+  for (const assignment of assignments) {
+    if (!scopeCovers(assignment.scope, scope)) continue;
+    const role = roleById(assignment.roleDefinitionId);
+    if (role !== undefined && roleGrants(role, action)) return role;
+  }
+  return undefined;
+}
+
 /** Whether any of the principal's assignments grants `action` at `scope`. */
 export function isAllowed(assignments: readonly Assignment[], action: string, scope: string): boolean {
-  return assignments.some((assignment) => {
-    if (!scopeCovers(assignment.scope, scope)) return false;
-    const role = roleById(assignment.roleDefinitionId);
-    return role !== undefined && roleGrants(role, action);
-  });
+  return grantingRole(assignments, action, scope) !== undefined;
 }
 
 export interface Permission {

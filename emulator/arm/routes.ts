@@ -16,6 +16,7 @@ import {
   COGNITIVE_ACCOUNT_VERSIONS,
   COGNITIVE_DELETED_ACCOUNT_VERSIONS,
   COGNITIVE_OPERATION_VERSIONS,
+  INSIGHTS_EVENTTYPES_VERSIONS,
   KEYVAULT_VERSIONS,
   RESOURCES_VERSIONS,
   STORAGE_DELETED_ACCOUNT_VERSIONS,
@@ -28,6 +29,7 @@ import * as authorization from './handlers/authorization';
 import * as cognitive from './handlers/cognitive';
 import type { Handler, Params } from './handlers/common';
 import * as genericResources from './handlers/generic-resources';
+import * as insights from './handlers/insights';
 import * as keyVault from './handlers/key-vault';
 import * as providers from './handlers/providers';
 import * as resources from './handlers/resources';
@@ -265,6 +267,12 @@ export const ROUTES: readonly RouteDef[] = [
   }),
   route(`${AC}/locations/{location}/operationsStatus/{operation}`, APPCONFIGURATION_VERSIONS, { GET: { handler: appConfiguration.getOperationStatus } }),
 
+  // The activity log: reading it is an action at the subscription (Reader has it through */read); roles held only on
+  // resource groups do not grant it. Literal segments match case-insensitively (the CLI sends microsoft.insights).
+  route('subscriptions/{sub}/providers/Microsoft.Insights/eventtypes/management/values', INSIGHTS_EVENTTYPES_VERSIONS, {
+    GET: { handler: insights.listActivityLog, authorize: at(insights.ACTIVITY_LOG_READ, sub) },
+  }),
+
   // The admin API (README "Admin API"), relative to /_emulator/.
   adminRoute('health', { GET: { handler: admin.getHealth } }),
   adminRoute('state', { GET: { handler: admin.getState } }),
@@ -380,6 +388,7 @@ const KNOWN_TYPES = new Map<string, readonly string[]>(Object.entries({
     'operations',
     'elevateaccess',
   ],
+  'microsoft.insights': ['eventtypes', 'diagnosticsettings', 'metrics', 'metricdefinitions', 'activitylogalerts', 'actiongroups', 'operations'],
   'microsoft.resources': ['deployments', 'tags', 'resources', 'links', 'operations', 'deploymentscripts', 'templatespecs', 'deploymentstacks'],
 }));
 

@@ -53,7 +53,7 @@ const VAULTS: readonly [sub: string, rg: string, name: string, location: string]
   [D, 'rg-dev-ai', 'kv-dev-cmk', 'eastus2'],
 ];
 
-/** User-owned storage accounts that still exist. `stcontosospeechdata` (used below) is soft-deleted (DELETED_STORAGE). */
+/** User-owned storage accounts that still exist. `stcontosospeechdata` (used below) is soft-deleted (DEMO_DELETED_STORAGE). */
 const STORAGE: readonly [sub: string, rg: string, name: string, location: string][] = [
   [P, 'rg-ai-prod', 'stcontosoprodai', 'eastus'],
   [D, 'rg-dev-speech', 'stdevuserstore', 'westus2'],
@@ -63,7 +63,7 @@ const STORAGE: readonly [sub: string, rg: string, name: string, location: string
  * Soft-deleted storage accounts (restorable for 14 days). `stdevarchive`, used by a deleted account, is in
  * neither list: it was deleted more than 14 days ago and is gone for good.
  */
-const DELETED_STORAGE: readonly [sub: string, rg: string, name: string, location: string, hoursAgo: number][] = [
+export const DEMO_DELETED_STORAGE: readonly [sub: string, rg: string, name: string, location: string, hoursAgo: number][] = [
   // User-owned storage of contoso-speech-callcenter: restoring it unblocks that account's recovery.
   [P, 'rg-ai-prod', 'stcontosospeechdata', 'eastus', 30],
   // Its resource group was deleted too: recreate rg-hackathon before restoring.
@@ -260,7 +260,7 @@ export function seedDemo(store: ArmStore, now: number): void {
         createdAt: now - 120 * 24 * HOUR,
       });
     }
-    for (const [sub, rg, name, location, hoursAgo] of DELETED_STORAGE) {
+    for (const [sub, rg, name, location, hoursAgo] of DEMO_DELETED_STORAGE) {
       store.putDeletedStorageAccount(buildDeletedStorageAccount({ subscriptionId: sub, resourceGroup: rg, name, location }, now - hoursAgo * HOUR, now));
     }
     for (const { sub, rg, hoursAgo, ...spec } of DEMO_DELETED_ACCOUNTS) {

@@ -9,6 +9,7 @@ import https from 'node:https';
 import { listenOnLoopback } from '../listen';
 import path from 'node:path';
 import { Access } from './access';
+import { recordActivity } from './activity-log';
 import { noSuchAdminRoute, requireAdminAccess, seedWorld, type AdminServices } from './admin';
 import { isSupportedVersion, readQueryParam } from './api-versions';
 import { authenticate, authorityOf, JwksCache } from './auth';
@@ -130,7 +131,7 @@ function writeResponse(ctx: RequestContext, response: ArmResponse): void {
 }
 
 function errorResponse(error: unknown, ctx: RequestContext): ArmResponse {
-  if (error instanceof ArmError) return { status: error.status, headers: error.headers, body: error.toBody() };
+  if (error instanceof ArmError) return { status: error.status, headers: error.headers, body: error.responseBody() };
   console.error(`[arm] ${ctx.method} ${ctx.url.pathname} failed (correlation ${ctx.correlationId}):`, error);
   const internal = errors.internalServerError(ctx.correlationId);
   return { status: 500, body: internal.toBody() };
@@ -226,10 +227,11 @@ export async function startArmServer(opts: ArmServerOptions): Promise<ArmServer>
     }
     const check = def.methods[ctx.method as Method]!.authorize?.(params);
     if (check) ctx.access!.require(check.action, check.scope);
+    ctx.authorized = check;
     return next();
   };
 
-  const pipeline = compose([context, admin, faultsAndLatency, throttling, apiVersion, authentication, routing, rbac], async (ctx) => {
+  const pipeline = compose([context, admin, faultsAndLatency, throttling, apiVersion, authentication, routing, rbac, recordActivity(services)], async (ctx) => {
     const { params, def } = ctx.route!;
     return def.methods[ctx.method as Method]!.handler({ ctx, params, services, access: ctx.access!, principal: ctx.principal! });
   });

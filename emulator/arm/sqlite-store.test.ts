@@ -160,3 +160,51 @@ describe('state written by an older emulator', () => {
     }
   });
 });
+
+describe('activity log', () => {
+  const event = (at: number, resourceId: string, caller = 'admin@contoso.test') => ({
+    subscriptionId: SUB,
+    at,
+    resourceGroupName: 'RG-AI',
+    resourceId,
+    resourceProvider: 'Microsoft.KeyVault',
+    correlationId: 'C1',
+    caller,
+    status: 'Succeeded',
+    event: { resourceId, at },
+  });
+  const query = { subscriptionId: SUB, from: NOW - 1000, to: NOW + 1000, limit: 100 };
+
+  it('lists newest first, then by the order stored, and pages with the cursor of the last event', () => {
+    store.appendActivityEvents([event(NOW - 10, 'a'), event(NOW, 'b'), event(NOW, 'c'), event(NOW - 5, 'd')], 0);
+    const ids = (after?: { at: number; seq: number }, limit = 100) =>
+      store.listActivityEvents({ ...query, limit, after }).map((row) => (JSON.parse(row.body) as { resourceId: string }).resourceId);
+    expect(ids()).toEqual(['c', 'b', 'd', 'a']);
+    const [, second] = store.listActivityEvents({ ...query, limit: 2 });
+    expect(ids(second!.cursor)).toEqual(['d', 'a']);
+  });
+
+  it('matches each clause case-insensitively and the window inclusively', () => {
+    store.appendActivityEvents([event(NOW - 1000, 'X', 'Lead@Contoso.Test'), event(NOW + 1001, 'X')], 0);
+    expect(store.listActivityEvents({ ...query, resourceId: 'x', caller: 'lead@contoso.test', resourceGroupName: 'rg-ai', correlationId: 'c1', status: 'succeeded', resourceProvider: 'microsoft.keyvault' })).toHaveLength(1);
+    expect(store.listActivityEvents({ ...query, caller: 'admin@contoso.test' })).toHaveLength(0);
+  });
+
+  it('forgets events stamped before the retention start whenever events are stored', () => {
+    store.appendActivityEvents([event(NOW - 500, 'old')], 0);
+    store.appendActivityEvents([event(NOW, 'new')], NOW - 100);
+    expect(store.listActivityEvents(query).map((row) => row.cursor.at)).toEqual([NOW]);
+  });
+
+  it('keeps events across a reopen of the database file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'activity-'));
+    const file = path.join(dir, 'world.db');
+    const first = new SqliteArmStore(file);
+    first.appendActivityEvents([event(NOW, 'kept')], 0);
+    first.close();
+    const reopened = new SqliteArmStore(file);
+    expect(reopened.listActivityEvents(query)).toHaveLength(1);
+    reopened.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

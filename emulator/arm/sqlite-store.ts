@@ -3,6 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   AccountRecord,
+  ActivityEventBody,
+  ActivityEventRecord,
+  ActivityLogQuery,
   ApiManagementServiceRecord,
   ArmStore,
   ConfigurationStoreRecord,
@@ -36,8 +39,11 @@ import { API_MANAGEMENT_RETENTION_MS, STORAGE_RETENTION_MS } from './world';
  * loss), every mutation in a transaction, prepared statements and indexes for every query a request makes.
  */
 
-/** 2: deleted_accounts.body, each deleted account's ARM JSON, rendered when it is stored. */
-const SCHEMA_VERSION = 2;
+/**
+ * 2: deleted_accounts.body, each deleted account's ARM JSON, rendered when it is stored.
+ * 3: activity_log (created by SCHEMA; older worlds start with an empty log, as their history was never recorded).
+ */
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -112,6 +118,14 @@ CREATE TABLE IF NOT EXISTS events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, kind TEXT NOT NULL,
   resource_id TEXT NOT NULL, principal_id TEXT NOT NULL
 );
+-- ARM's activity log: columns the $filter selects on (lower case), the EventData JSON in body.
+CREATE TABLE IF NOT EXISTS activity_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, sub_id TEXT NOT NULL, at INTEGER NOT NULL, rg_lc TEXT NOT NULL,
+  resource_lc TEXT NOT NULL, provider_lc TEXT NOT NULL, correlation_lc TEXT NOT NULL, caller_lc TEXT NOT NULL,
+  status_lc TEXT NOT NULL, body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS activity_log_sub_at ON activity_log (sub_id, at, seq);
+CREATE INDEX IF NOT EXISTS activity_log_at ON activity_log (at);
 `;
 
 const TABLES = [
@@ -131,6 +145,7 @@ const TABLES = [
   'deleted_api_management_services',
   'operations',
   'events',
+  'activity_log',
 ] as const;
 
 interface DocRow {
@@ -174,6 +189,23 @@ function listDeletedPage<Row>(
 const deletedAccountBody = (account: DeletedAccountRecord) => JSON.stringify(toArmDeletedAccount(account));
 
 const lc = (value: string) => value.toLowerCase();
+
+type ActivityListParams = [
+  {
+    sub: string;
+    from: number;
+    to: number;
+    rg: string | null;
+    resource: string | null;
+    provider: string | null;
+    correlation: string | null;
+    caller: string | null;
+    status: string | null;
+    afterAt: number | null;
+    afterSeq: number | null;
+    limit: number;
+  },
+];
 const DAY_MS = 24 * 3600_000;
 /** A vault's soft-delete retention: properties.softDeleteRetentionInDays (7-90), 90 when unset. */
 const vaultRetentionDays = (vault: VaultRecord) => {
@@ -361,6 +393,20 @@ export class SqliteArmStore implements ArmStore {
       appendEvent: db.prepare('INSERT INTO events (at, kind, resource_id, principal_id) VALUES (?, ?, ?, ?)'),
       listEvents: db.prepare<[number, number], { seq: number; at: number; kind: WorldEvent['kind']; resource_id: string; principal_id: string }>(
         'SELECT seq, at, kind, resource_id, principal_id FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+      ),
+
+      appendActivity: db.prepare(
+        'INSERT INTO activity_log (sub_id, at, rg_lc, resource_lc, provider_lc, correlation_lc, caller_lc, status_lc, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      forgetActivity: db.prepare('DELETE FROM activity_log WHERE at < ?'),
+      // Each optional clause is `(? IS NULL OR column = ?)`: one statement for every combination the $filter allows.
+      listActivity: db.prepare<ActivityListParams, { seq: number; at: number; body: string }>(
+        `SELECT seq, at, body FROM activity_log WHERE sub_id = @sub AND at >= @from AND at <= @to
+           AND (@rg IS NULL OR rg_lc = @rg) AND (@resource IS NULL OR resource_lc = @resource)
+           AND (@provider IS NULL OR provider_lc = @provider) AND (@correlation IS NULL OR correlation_lc = @correlation)
+           AND (@caller IS NULL OR caller_lc = @caller) AND (@status IS NULL OR status_lc = @status)
+           AND (@afterAt IS NULL OR at < @afterAt OR (at = @afterAt AND seq < @afterSeq))
+         ORDER BY at DESC, seq DESC LIMIT @limit`,
       ),
     };
   }
@@ -861,6 +907,37 @@ export class SqliteArmStore implements ArmStore {
       resourceId: row.resource_id,
       principalId: row.principal_id,
     }));
+  }
+
+  appendActivityEvents(events: readonly ActivityEventRecord[], keepFrom: number): void {
+    this.transaction(() => {
+      this.statements.forgetActivity.run(keepFrom);
+      for (const e of events) {
+        this.statements.appendActivity.run(
+          lc(e.subscriptionId), e.at, lc(e.resourceGroupName), lc(e.resourceId), lc(e.resourceProvider),
+          lc(e.correlationId), lc(e.caller), lc(e.status), JSON.stringify(e.event),
+        );
+      }
+    });
+  }
+
+  listActivityEvents(query: ActivityLogQuery): ActivityEventBody[] {
+    const optional = (value: string | undefined) => (value === undefined ? null : lc(value));
+    const rows = this.statements.listActivity.all({
+      sub: lc(query.subscriptionId),
+      from: query.from,
+      to: query.to,
+      rg: optional(query.resourceGroupName),
+      resource: optional(query.resourceId),
+      provider: optional(query.resourceProvider),
+      correlation: optional(query.correlationId),
+      caller: optional(query.caller),
+      status: optional(query.status),
+      afterAt: query.after?.at ?? null,
+      afterSeq: query.after?.seq ?? null,
+      limit: query.limit,
+    });
+    return rows.map((row) => ({ cursor: { at: row.at, seq: row.seq }, body: row.body }));
   }
 
   counts(): WorldCounts {

@@ -219,6 +219,57 @@ export interface OperationRecord {
   error: { code: string; message: string } | null;
 }
 
+/**
+ * One activity log event (ARM's EventData, as the activity log API returns it) with the fields its `$filter`
+ * selects on. Events are kept 90 days (ARM's retention and query window).
+ */
+export interface ActivityEventRecord {
+  subscriptionId: string;
+  /** eventTimestamp on the emulator clock; an event stamped later than now (an operation still running) is not listed yet. */
+  at: number;
+  resourceGroupName: string;
+  resourceId: string;
+  /** resourceProviderName.value, e.g. `Microsoft.KeyVault`. */
+  resourceProvider: string;
+  correlationId: string;
+  caller: string;
+  /** status.value: Started, Accepted, Succeeded or Failed. */
+  status: string;
+  /** The EventData JSON. */
+  event: Record<string, unknown>;
+}
+
+/** Position in the activity log listing (newest first): the last event returned. */
+export interface ActivityLogCursor {
+  at: number;
+  seq: number;
+}
+
+/** The activity log's equality clauses (case-insensitive): each one given narrows the events listed. */
+export interface ActivityLogClauses {
+  resourceGroupName?: string;
+  resourceId?: string;
+  resourceProvider?: string;
+  correlationId?: string;
+  caller?: string;
+  status?: string;
+}
+
+/** One page of a subscription's activity log: events stamped within [from, to] that match the clauses. */
+export interface ActivityLogQuery extends ActivityLogClauses {
+  subscriptionId: string;
+  from: number;
+  to: number;
+  limit: number;
+  after?: ActivityLogCursor;
+}
+
+/** A listed event: its EventData JSON as stored, and where the next page starts after it. */
+export interface ActivityEventBody {
+  cursor: ActivityLogCursor;
+  body: string;
+}
+
 export interface WorldEvent {
   seq: number;
   at: number;
@@ -418,6 +469,11 @@ export interface ArmStore {
 
   appendEvent(event: Omit<WorldEvent, 'seq'>): void;
   listEvents(afterSeq: number, limit: number): WorldEvent[];
+
+  /** Stores activity log events in order, and forgets those stamped before `keepFrom` (ARM keeps 90 days). */
+  appendActivityEvents(events: readonly ActivityEventRecord[], keepFrom: number): void;
+  /** Newest first (eventTimestamp, then the order they were stored in, both descending). */
+  listActivityEvents(query: ActivityLogQuery): ActivityEventBody[];
 
   counts(): WorldCounts;
   /** Empties the world (all tables), keeping nothing but the schema. */

@@ -10,9 +10,14 @@ export const STORAGE_RETENTION_MS = 14 * 24 * 3600_000;
 /** Soft-deleted API Management services are kept exactly this long (docs: 48 hours). */
 export const API_MANAGEMENT_RETENTION_MS = 48 * 3600_000;
 
+/** ARM keeps activity log events 90 days and refuses queries that start earlier (contract §5.1). */
+export const ACTIVITY_LOG_RETENTION_MS = 90 * 24 * 3600_000;
+
 export const DEFAULTS = {
   deletedAccountsPageSize: 100,
   listPageSize: 100,
+  // ⚠️ ARM's page size for the activity log is not published; the emulator's choice.
+  activityLogPageSize: 200,
   lroDurationMs: 2_000,
 } as const;
 
@@ -61,6 +66,14 @@ export class World {
 
   set listPageSize(size: number) {
     this.store.setSetting('listPageSize', String(size));
+  }
+
+  get activityLogPageSize(): number {
+    return this.numberSetting('activityLogPageSize', DEFAULTS.activityLogPageSize);
+  }
+
+  set activityLogPageSize(size: number) {
+    this.store.setSetting('activityLogPageSize', String(size));
   }
 
   get lroDurationMs(): number {

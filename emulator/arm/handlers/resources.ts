@@ -1,10 +1,11 @@
 /** Microsoft.Resources: tenants, subscriptions, locations, resource groups and their delete operations. */
 import { z } from 'zod';
 import { DEMO_TENANT } from '../../demo-world';
+import { appendActivity, beginEvent, endEvents, newOperation, requestActor } from '../activity-log';
 import { errors } from '../errors';
 import { empty, json } from '../pipeline';
 import { canonicalRegion, REGIONS } from '../regions';
-import { apiManagementServiceId, configurationStoreId, resourceGroupId, storageAccountId, toArmResourceGroup, toArmSubscription, vaultId } from '../representations';
+import { accountId, apiManagementServiceId, configurationStoreId, resourceGroupId, storageAccountId, toArmResourceGroup, toArmSubscription, vaultId } from '../representations';
 import type { OperationRecord } from '../store';
 import { newGuid, RETENTION_MS } from '../world';
 import {
@@ -15,6 +16,7 @@ import {
   requireSubscription,
   retryAfterSeconds,
   type Handler,
+  type HandlerArgs,
 } from './common';
 
 export const RG_READ = 'Microsoft.Resources/subscriptions/resourceGroups/read';
@@ -117,7 +119,23 @@ function groupDeletionToken(operation: OperationRecord): string {
   return Buffer.from(JSON.stringify({ jobId: `RESOURCEGROUPDELETIONJOB-${operation.id}`, jobLocation: operation.location })).toString('base64url');
 }
 
-export const deleteResourceGroup: Handler<'sub' | 'rg'> = ({ ctx, params, services, principal }) => {
+/**
+ * Deleting a group deletes its resources: ARM "issues a DELETE operation for each resource" (docs:
+ * azure-resource-manager/management/delete-resource-group.md), and each of those is in the activity log with the
+ * group deletion's caller and correlation id (security tooling detects cascaded deletes from them, e.g. AlphaSOC's
+ * azure_resource_group_mass_deletion). ⚠️ No recording of such an event was read: its fields are those of a DELETE.
+ */
+function cascadedDeleteEvents(ctx: HandlerArgs<'sub' | 'rg'>, resourceIds: readonly { type: string; id: string }[], at: number) {
+  const actor = requestActor(ctx.ctx, ctx.principal);
+  return resourceIds.flatMap(({ type, id }) => {
+    const action = `${type}/delete`;
+    const op = newOperation({ subscriptionId: ctx.params.sub, action, resourceId: id, role: ctx.access.roleGranting(action, id), method: 'DELETE', actor });
+    return [beginEvent(op, at), ...endEvents(op, at, 200)];
+  });
+}
+
+export const deleteResourceGroup: Handler<'sub' | 'rg'> = (args) => {
+  const { ctx, params, services, principal } = args;
   const { store, world } = services;
   const group = requireResourceGroup(store, params.sub, params.rg);
   const now = world.now();
@@ -134,29 +152,39 @@ export const deleteResourceGroup: Handler<'sub' | 'rg'> = ({ ctx, params, servic
     error: null,
   };
   store.transaction(() => {
+    const deletedIds: { type: string; id: string }[] = [];
     // Its storage accounts are soft-deleted with it: the audit log names each one, as a DELETE would.
     for (const storage of store.listStorageAccounts(params.sub, group.name)) {
       const resourceId = storageAccountId(params.sub, storage.resourceGroup, storage.name);
       store.appendEvent({ at: now, kind: 'storageAccountSoftDeleted', resourceId, principalId: principal.objectId });
+      deletedIds.push({ type: 'Microsoft.Storage/storageAccounts', id: resourceId });
     }
     // So are its key vaults, each for its own retention.
     for (const vault of store.listVaults(params.sub, group.name)) {
-      store.appendEvent({ at: now, kind: 'vaultSoftDeleted', resourceId: vaultId(params.sub, vault.resourceGroup, vault.name), principalId: principal.objectId });
+      const resourceId = vaultId(params.sub, vault.resourceGroup, vault.name);
+      store.appendEvent({ at: now, kind: 'vaultSoftDeleted', resourceId, principalId: principal.objectId });
+      deletedIds.push({ type: 'Microsoft.KeyVault/vaults', id: resourceId });
     }
-    // And its App Configuration stores, but for Free ones, which have no soft delete.
+    // And its App Configuration stores, but for Free ones, which have no soft delete (their delete is logged all the same).
     for (const configStore of store.listConfigurationStores(params.sub, group.name)) {
-      if (configStore.sku.name.toLowerCase() === 'free') continue;
       const resourceId = configurationStoreId(params.sub, configStore.resourceGroup, configStore.name);
+      deletedIds.push({ type: 'Microsoft.AppConfiguration/configurationStores', id: resourceId });
+      if (configStore.sku.name.toLowerCase() === 'free') continue;
       store.appendEvent({ at: now, kind: 'configurationStoreSoftDeleted', resourceId, principalId: principal.objectId });
     }
     // And its API Management services, for 48 h.
     for (const service of store.listApiManagementServices(params.sub, group.name)) {
       const resourceId = apiManagementServiceId(params.sub, service.resourceGroup, service.name);
       store.appendEvent({ at: now, kind: 'apiManagementServiceSoftDeleted', resourceId, principalId: principal.objectId });
+      deletedIds.push({ type: 'Microsoft.ApiManagement/service', id: resourceId });
     }
-    store.deleteResourceGroup(params.sub, group.name, now, RETENTION_MS);
+    const accounts = store.deleteResourceGroup(params.sub, group.name, now, RETENTION_MS);
+    for (const account of accounts) {
+      deletedIds.push({ type: 'Microsoft.CognitiveServices/accounts', id: accountId(account.subscriptionId, account.resourceGroup, account.name) });
+    }
     store.putOperation(operation);
     store.appendEvent({ at: now, kind: 'resourceGroupDeleted', resourceId: operation.resourceId, principalId: principal.objectId });
+    appendActivity(services, cascadedDeleteEvents(args, deletedIds, now));
   });
   const location = `${ctx.baseUrl}/subscriptions/${params.sub}/operationresults/${groupDeletionToken(operation)}?api-version=${ctx.apiVersion}`;
   return empty(202, { location, 'retry-after': String(Math.max(1, retryAfterSeconds(operation, now))) });

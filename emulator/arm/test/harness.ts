@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { DEMO_SERVICE_PRINCIPAL, DEMO_TENANT, DEMO_USERS } from '../../demo-world';
 import { ensureTls, type TlsMaterial } from '../../tls';
 import { startArmServer, type ArmServer } from '../server';
@@ -214,4 +214,21 @@ export async function listedNamesAcrossPages(t: TestArm, pathAndQuery: string, a
     }
   }
   return names;
+}
+
+/** One emulator for a suite, the demo world fresh and long-running operations instant before every test; returns what gets it. */
+export function startDemoArmForSuite(): () => TestArm {
+  let arm: TestArm | undefined;
+  beforeAll(async () => {
+    arm = await startTestArm();
+  });
+  afterAll(() => arm?.close());
+  beforeEach(async () => {
+    expect((await arm!.admin('POST', '/reset', { seed: 'demo' })).status).toBe(200);
+    expect((await arm!.admin('PUT', '/lro', { durationSeconds: 0 })).status).toBe(200);
+  });
+  return () => {
+    if (!arm) throw new Error('the emulator is not started yet');
+    return arm;
+  };
 }
