@@ -55,6 +55,7 @@ const schemas = {
     })
     .strict(),
   lro: z.object({ durationSeconds: z.number().min(0).max(3600) }).strict(),
+  retention: z.object({ deletedAccountsPastPurgeDate: z.enum(['vanish', 'linger']) }).strict(),
   paging: z
     .object({ deletedAccountsPageSize: z.number().int().min(1).max(1000).optional(), listPageSize: z.number().int().min(1).max(1000).optional() })
     .strict(),
@@ -136,6 +137,7 @@ function stateOf({ world, store, faults, throttle }: AdminServices) {
       lroDurationSeconds: world.lroDurationMs / 1000,
       deletedAccountsPageSize: world.deletedAccountsPageSize,
       listPageSize: world.listPageSize,
+      deletedAccountsPastPurgeDate: world.deletedAccountsPastPurgeDate,
       latency: faults.latency,
       throttle: throttle.limits,
     },
@@ -197,6 +199,12 @@ export const setPaging: AdminHandler = ({ ctx, services: { world } }) => {
   if (paging.deletedAccountsPageSize !== undefined) world.deletedAccountsPageSize = paging.deletedAccountsPageSize;
   if (paging.listPageSize !== undefined) world.listPageSize = paging.listPageSize;
   return json(200, { deletedAccountsPageSize: world.deletedAccountsPageSize, listPageSize: world.listPageSize, defaults: DEFAULTS });
+};
+
+export const setRetention: AdminHandler = ({ ctx, services: { world } }) => {
+  const { deletedAccountsPastPurgeDate } = parseAdminBody(schemas.retention, ctx.body);
+  world.deletedAccountsPastPurgeDate = deletedAccountsPastPurgeDate;
+  return json(200, { deletedAccountsPastPurgeDate });
 };
 
 export const setThrottle: AdminHandler = ({ ctx, services: { throttle } }) => {
