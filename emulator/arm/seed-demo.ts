@@ -199,6 +199,10 @@ export const DEMO_DELETED_ACCOUNTS: readonly DeletedSpec[] = [
     hoursAgo: 5,
     userOwnedStorageId: storageIdFor(D, 'rg-dev-speech', 'stdevarchive'),
   },
+  // Deleted four years ago and never purged: real ARM still lists such accounts long after their scheduled
+  // purge date (the CLI's soft-delete recording of Oct 2025 listed a LUIS.Authoring account purged-by-date in
+  // June 2021). It stays because the demo world lets entries past their purge date linger (seedDemo).
+  { sub: D, rg: 'rg-experiments', name: 'dev-luis-authoring-2021', location: 'westeurope', kind: 'LUIS.Authoring', hoursAgo: 4 * 365 * 24 },
   // Fabrikam Sandbox
   { sub: S, rg: 'rg-fabrikam-labs', name: 'fabrikam-openai-labs', location: 'japaneast', kind: 'OpenAI', hoursAgo: 7 },
   { sub: S, rg: 'rg-fabrikam-labs', name: 'fabrikam-foundry-labs', location: 'JapanEast', kind: 'AIServices', hoursAgo: 16 },
@@ -209,10 +213,6 @@ export const DEMO_DELETED_ACCOUNTS: readonly DeletedSpec[] = [
   { sub: S, rg: 'rg-sandbox', name: 'fabrikam-speech', location: 'EastUS', kind: 'SpeechServices', hoursAgo: 13 },
   { sub: S, rg: 'rg-sandbox', name: 'fabrikam-contentsafety', location: 'eastus', kind: 'ContentSafety', hoursAgo: 46 },
   { sub: S, rg: 'rg-sandbox', name: 'fabrikam-experimental', location: 'eastus', kind: 'Fabrikam.Experimental', hoursAgo: 21 },
-  // Deleted four years ago and never purged: real ARM still lists such accounts long after their scheduled
-  // purge date (the CLI's soft-delete recording of Oct 2025 listed a LUIS.Authoring account purged-by-date in
-  // June 2021). It stays because the demo world lets entries past their purge date linger (seedDemo).
-  { sub: S, rg: 'rg-sandbox', name: 'fabrikam-luis-authoring-2021', location: 'westeurope', kind: 'LUIS.Authoring', hoursAgo: 4 * 365 * 24 },
 ];
 
 const LIVE_ACCOUNTS: readonly (Omit<AccountSpec, 'subscriptionId' | 'resourceGroup'> & { sub: string; rg: string })[] = [

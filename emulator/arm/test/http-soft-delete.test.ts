@@ -113,8 +113,7 @@ describe('deleted accounts list', () => {
   });
 
   it('lists the demo account deleted four years ago, long past its purge date', async () => {
-    const S = DEMO_SUBSCRIPTIONS.sandbox.subscriptionId;
-    const entry = (await t.call('GET', deletedList(S))).json.value.find((a: { name: string }) => a.name === 'fabrikam-luis-authoring-2021');
+    const entry = (await t.call('GET', deletedList(D))).json.value.find((a: { name: string }) => a.name === 'dev-luis-authoring-2021');
     expect(entry).toMatchObject({ kind: 'LUIS.Authoring', location: 'westeurope' });
     expect(Date.now() - Date.parse(entry.properties.scheduledPurgeDate)).toBeGreaterThan(3 * 365 * 24 * 3600_000);
   });
