@@ -56,6 +56,7 @@ const schemas = {
     })
     .strict(),
   lro: z.object({ durationSeconds: z.number().min(0).max(3600) }).strict(),
+  retention: z.object({ deletedAccountsPastPurgeDate: z.enum(['vanish', 'linger']) }).strict(),
   paging: z
     .object({
       deletedAccountsPageSize: z.number().int().min(1).max(1000).optional(),
@@ -144,6 +145,7 @@ function stateOf({ world, store, faults, throttle }: AdminServices) {
       lroDurationSeconds: world.lroDurationMs / 1000,
       deletedAccountsPageSize: world.deletedAccountsPageSize,
       listPageSize: world.listPageSize,
+      deletedAccountsPastPurgeDate: world.deletedAccountsPastPurgeDate,
       latency: faults.latency,
       throttle: throttle.limits,
     },
@@ -207,6 +209,12 @@ export const setPaging: AdminHandler = ({ ctx, services: { world } }) => {
   if (paging.activityLogPageSize !== undefined) world.activityLogPageSize = paging.activityLogPageSize;
   const { deletedAccountsPageSize, listPageSize, activityLogPageSize } = world;
   return json(200, { deletedAccountsPageSize, listPageSize, activityLogPageSize, defaults: DEFAULTS });
+};
+
+export const setRetention: AdminHandler = ({ ctx, services: { world } }) => {
+  const { deletedAccountsPastPurgeDate } = parseAdminBody(schemas.retention, ctx.body);
+  world.deletedAccountsPastPurgeDate = deletedAccountsPastPurgeDate;
+  return json(200, { deletedAccountsPastPurgeDate });
 };
 
 export const setThrottle: AdminHandler = ({ ctx, services: { throttle } }) => {

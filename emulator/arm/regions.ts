@@ -36,8 +36,13 @@ export const REGIONS: readonly { name: string; displayName: string; geography: s
   { name: 'koreacentral', displayName: 'Korea Central', geography: 'Korea' },
   { name: 'centralindia', displayName: 'Central India', geography: 'India' },
   { name: 'southindia', displayName: 'South India', geography: 'India' },
+  // Canary regions: Azure serves them to enrolled subscriptions (the CLI's soft-delete recording created and
+  // listed Cognitive Services accounts in both); they are left out of the names suggested to callers.
   { name: 'eastus2euap', displayName: 'East US 2 EUAP', geography: 'US' },
+  { name: 'centraluseuap', displayName: 'Central US EUAP', geography: 'US' },
 ];
+
+const CANARY = new Set(['eastus2euap', 'centraluseuap']);
 
 const byNormalizedName = new Map<string, string>();
 for (const region of REGIONS) {
@@ -55,4 +60,6 @@ export function sameRegion(a: string, b: string): boolean {
   return ca !== undefined ? ca === canonicalRegion(b) : a.toLowerCase() === b.toLowerCase();
 }
 
-export const REGION_DISPLAY_NAMES = REGIONS.filter((r) => r.name !== 'eastus2euap').map((r) => r.displayName);
+export const isCanaryRegion = (name: string) => CANARY.has(name);
+
+export const REGION_DISPLAY_NAMES = REGIONS.filter((r) => !isCanaryRegion(r.name)).map((r) => r.displayName);

@@ -17,6 +17,7 @@ import type {
   SubscriptionRecord,
   VaultRecord,
 } from './store';
+import { accountFeatures } from './account-features';
 import { canonicalRegion, REGIONS } from './regions';
 import { armTimestamp } from './world';
 
@@ -58,7 +59,7 @@ export function toArmResourceGroup(group: ResourceGroupRecord) {
 }
 
 function accountProperties(account: AccountRecord, provisioningState: string): Record<string, unknown> {
-  return { ...account.properties, provisioningState };
+  return { ...account.properties, ...accountFeatures(account), provisioningState };
 }
 
 export function accountProvisioningState(account: AccountRecord, now: number): 'Creating' | 'Succeeded' {
@@ -77,7 +78,8 @@ function accountBody(account: AccountRecord, id: string, type: string, propertie
     kind: account.kind,
   };
   if (Object.keys(account.tags).length > 0) body.tags = account.tags;
-  body.identity = account.identity;
+  // An account created without an identity has none in ARM's answers (recording); `{type: 'None'}` is shown when set.
+  if (account.identity) body.identity = account.identity;
   body.properties = properties;
   body.systemData = account.systemData;
   return body;
@@ -99,6 +101,7 @@ export function toArmDeletedAccount(account: DeletedAccountRecord) {
     'Microsoft.CognitiveServices/deletedAccounts',
     {
       ...account.properties,
+      ...accountFeatures(account),
       deletionDate: armTimestamp(account.deletedAt),
       scheduledPurgeDate: armTimestamp(account.purgeAt),
       provisioningState: 'Succeeded',
@@ -265,12 +268,21 @@ export function operationStatus(operation: OperationRecord, now: number): 'InPro
 export const operationPath = (operation: Pick<OperationRecord, 'subscriptionId' | 'location' | 'id'>) =>
   `/subscriptions/${operation.subscriptionId}/providers/Microsoft.CognitiveServices/locations/${operation.location}/operationResults/${operation.id}`;
 
+/**
+ * A running account create reports `Creating`, as ARM did in the recording (`InProgress` is only ARM's generic
+ * word; the SDK's and the CLI's pollers treat any non-terminal status as running). A running purge was not
+ * recorded (it had ended at the first poll) and keeps `InProgress`.
+ */
+function runningStatus(operation: OperationRecord): string {
+  return operation.kind === 'accountCreate' ? 'Creating' : 'InProgress';
+}
+
 export function toArmOperationStatus(operation: OperationRecord, now: number) {
   const status = operationStatus(operation, now);
   const body: Record<string, unknown> = {
     id: operationPath(operation),
     name: operation.id,
-    status,
+    status: status === 'InProgress' ? runningStatus(operation) : status,
     startTime: armTimestamp(operation.startedAt),
   };
   if (status !== 'InProgress') body.endTime = armTimestamp(operation.completesAt);

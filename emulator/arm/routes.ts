@@ -283,6 +283,7 @@ export const ROUTES: readonly RouteDef[] = [
   adminRoute('latency', { PUT: { handler: admin.setLatency } }),
   adminRoute('lro', { PUT: { handler: admin.setLroDuration } }),
   adminRoute('paging', { PUT: { handler: admin.setPaging } }),
+  adminRoute('retention', { PUT: { handler: admin.setRetention } }),
   adminRoute('throttle', { PUT: { handler: admin.setThrottle } }),
   adminRoute('faults', { GET: { handler: admin.listFaults }, POST: { handler: admin.addFault }, DELETE: { handler: admin.clearFaults } }),
   adminRoute('faults/{id}', { DELETE: { handler: admin.removeFault } }),

@@ -6,7 +6,7 @@
  * Deterministic: fixed names; times are relative to the emulator clock at seeding.
  */
 import { DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../demo-world';
-import type { ArmStore } from './store';
+import { PAST_PURGE_DATE_SETTING, type ArmStore } from './store';
 import {
   assignRole,
   buildAccount,
@@ -199,6 +199,10 @@ export const DEMO_DELETED_ACCOUNTS: readonly DeletedSpec[] = [
     hoursAgo: 5,
     userOwnedStorageId: storageIdFor(D, 'rg-dev-speech', 'stdevarchive'),
   },
+  // Deleted four years ago and never purged: real ARM still lists such accounts long after their scheduled
+  // purge date (the CLI's soft-delete recording of Oct 2025 listed a LUIS.Authoring account purged-by-date in
+  // June 2021). It stays because the demo world lets entries past their purge date linger (seedDemo).
+  { sub: D, rg: 'rg-experiments', name: 'dev-luis-authoring-2021', location: 'westeurope', kind: 'LUIS.Authoring', hoursAgo: 4 * 365 * 24 },
   // Fabrikam Sandbox
   { sub: S, rg: 'rg-fabrikam-labs', name: 'fabrikam-openai-labs', location: 'japaneast', kind: 'OpenAI', hoursAgo: 7 },
   { sub: S, rg: 'rg-fabrikam-labs', name: 'fabrikam-foundry-labs', location: 'JapanEast', kind: 'AIServices', hoursAgo: 16 },
@@ -227,6 +231,7 @@ export const OPERATOR_GROUPS: readonly [sub: string, rg: string][] = [
 
 export function seedDemo(store: ArmStore, now: number): void {
   store.transaction(() => {
+    store.setSetting(PAST_PURGE_DATE_SETTING, 'linger');
     for (const { subscriptionId, displayName } of Object.values(DEMO_SUBSCRIPTIONS)) {
       store.upsertSubscription(subscriptionRecord(subscriptionId, displayName, displayName.includes('Dev/Test') ? 'MSDNDevTest_2014-09-01' : 'PayAsYouGo_2014-09-01'));
       const scope = `/subscriptions/${subscriptionId}`;

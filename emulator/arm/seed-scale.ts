@@ -4,7 +4,7 @@
  * emulator serves. Deterministic names, regions, kinds and deletion times.
  */
 import { DEMO_SERVICE_PRINCIPAL, DEMO_USERS } from '../demo-world';
-import { REGIONS } from './regions';
+import { isCanaryRegion, REGIONS } from './regions';
 import type { ArmStore } from './store';
 import { assignRole, buildDeletedAccount, buildDeletedStorageAccount, buildDeletedVault, subscriptionRecord } from './world-builder';
 import { buildDeletedApiManagementService } from './world-builder';
@@ -57,7 +57,7 @@ export function seedScale(store: ArmStore, now: number, options: ScaleSeedOption
   const subscriptions = options.subscriptions ?? SCALE_DEFAULTS.subscriptions;
   const perSubscription = options.deletedAccountsPerSubscription ?? SCALE_DEFAULTS.deletedAccountsPerSubscription;
   const groupsPerSubscription = options.resourceGroupsPerSubscription ?? SCALE_DEFAULTS.resourceGroupsPerSubscription;
-  const regions = REGIONS.filter((r) => r.name !== 'eastus2euap');
+  const regions = REGIONS.filter((r) => !isCanaryRegion(r.name));
   store.transaction(() => {
     for (let s = 1; s <= subscriptions; s++) {
       const sub = scaleSubscriptionId(s);

@@ -30,6 +30,7 @@ import type {
   WorldCounts,
   WorldEvent,
 } from './store';
+import { PAST_PURGE_DATE_SETTING, type PastPurgeDate } from './store';
 import { canonicalRegion } from './regions';
 import { toArmDeletedAccount } from './representations';
 import { API_MANAGEMENT_RETENTION_MS, STORAGE_RETENTION_MS } from './world';
@@ -41,7 +42,8 @@ import { API_MANAGEMENT_RETENTION_MS, STORAGE_RETENTION_MS } from './world';
 
 /**
  * 2: deleted_accounts.body, each deleted account's ARM JSON, rendered when it is stored.
- * 3: activity_log (created by SCHEMA; older worlds start with an empty log, as their history was never recorded).
+ * 3: deleted account bodies rendered again with what Cognitive Services adds (endpoints, capabilities, ...);
+ *    activity_log (created by SCHEMA; older worlds start with an empty log, as their history was never recorded).
  */
 const SCHEMA_VERSION = 3;
 
@@ -242,14 +244,14 @@ export class SqliteArmStore implements ArmStore {
   /** Brings a state directory written by an older emulator up to SCHEMA_VERSION, keeping its world. */
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version === 1) {
-      this.db.transaction(() => {
-        this.db.exec("ALTER TABLE deleted_accounts ADD COLUMN body TEXT NOT NULL DEFAULT ''");
-        const update = this.db.prepare('UPDATE deleted_accounts SET body = ? WHERE rowid = ?');
-        const rows = this.db.prepare<[], { rowid: number; doc: string }>('SELECT rowid, doc FROM deleted_accounts').all();
-        for (const row of rows) update.run(deletedAccountBody(JSON.parse(row.doc) as DeletedAccountRecord), row.rowid);
-      })();
-    }
+    if (version === 0 || version >= SCHEMA_VERSION) return;
+    this.db.transaction(() => {
+      if (version === 1) this.db.exec("ALTER TABLE deleted_accounts ADD COLUMN body TEXT NOT NULL DEFAULT ''");
+      // Version 3 renders accounts with what Cognitive Services adds (endpoints, capabilities, ...): render the stored bodies again.
+      const update = this.db.prepare('UPDATE deleted_accounts SET body = ? WHERE rowid = ?');
+      const rows = this.db.prepare<[], { rowid: number; doc: string }>('SELECT rowid, doc FROM deleted_accounts').all();
+      for (const row of rows) update.run(deletedAccountBody(JSON.parse(row.doc) as DeletedAccountRecord), row.rowid);
+    })();
   }
 
   private prepare() {
@@ -528,32 +530,40 @@ export class SqliteArmStore implements ArmStore {
     });
   }
 
+  /**
+   * The time a deleted account must be kept past to be seen: `now`, or — when entries past their purge date
+   * linger (PAST_PURGE_DATE_SETTING) — the beginning of time, so that only a purge removes them.
+   */
+  private keptPast(now: number): number {
+    return this.getSetting(PAST_PURGE_DATE_SETTING) === ('linger' satisfies PastPurgeDate) ? Number.MIN_SAFE_INTEGER : now;
+  }
+
   subdomainOwner(subdomain: string, now: number): SubdomainOwner | undefined {
     const live = parse<AccountRecord>(this.statements.liveSubdomain.get(lc(subdomain)));
     if (live) return { state: 'live', subscriptionId: live.subscriptionId, resourceGroup: live.resourceGroup, name: live.name };
-    const deleted = parse<DeletedAccountRecord>(this.statements.deletedSubdomain.get(lc(subdomain), now));
+    const deleted = parse<DeletedAccountRecord>(this.statements.deletedSubdomain.get(lc(subdomain), this.keptPast(now)));
     if (deleted) return { state: 'deleted', subscriptionId: deleted.subscriptionId, resourceGroup: deleted.resourceGroup, name: deleted.name };
     return undefined;
   }
 
   sweepExpired(now: number): number {
-    return this.statements.sweep.run(now).changes;
+    return this.statements.sweep.run(this.keptPast(now)).changes;
   }
 
   getDeletedAccount(subscriptionId: string, location: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined {
-    return parse(this.statements.getDeleted.get(lc(subscriptionId), lc(resourceGroup), lc(name), region(location), now));
+    return parse(this.statements.getDeleted.get(lc(subscriptionId), lc(resourceGroup), lc(name), region(location), this.keptPast(now)));
   }
 
   findDeletedAccount(subscriptionId: string, resourceGroup: string, name: string, now: number): DeletedAccountRecord | undefined {
-    return parse(this.statements.findDeleted.get(lc(subscriptionId), lc(resourceGroup), lc(name), now));
+    return parse(this.statements.findDeleted.get(lc(subscriptionId), lc(resourceGroup), lc(name), this.keptPast(now)));
   }
 
   listDeletedAccounts(query: DeletedAccountPageQuery): DeletedAccountRecord[] {
-    return parseAll(listDeletedPage(this.statements.listDeletedDocs, query));
+    return parseAll(listDeletedPage(this.statements.listDeletedDocs, { ...query, now: this.keptPast(query.now) }));
   }
 
   listDeletedAccountBodies(query: DeletedAccountPageQuery): DeletedAccountBody[] {
-    return listDeletedPage(this.statements.listDeletedBodies, query).map((row) => ({
+    return listDeletedPage(this.statements.listDeletedBodies, { ...query, now: this.keptPast(query.now) }).map((row) => ({
       cursor: { rg: row.rg_lc, name: row.name_lc },
       body: row.body,
     }));

@@ -56,7 +56,8 @@ export interface AccountRecord {
   kind: string;
   sku: Sku;
   tags: Record<string, string>;
-  identity: Record<string, unknown>;
+  /** Absent when the account was created without one (ARM then sends no `identity`). */
+  identity?: Record<string, unknown>;
   properties: Record<string, unknown>;
   systemData: SystemData;
   etag: string;
@@ -65,6 +66,14 @@ export interface AccountRecord {
   /** Provisioning ends (Creating -> Succeeded) at this emulator time. */
   readyAt: number;
 }
+
+/**
+ * What becomes of a soft-deleted account once its scheduled purge date has passed: `vanish` (the documented
+ * 48 hours: it is gone from every answer) or `linger` (what real ARM does: it stays listed, readable and
+ * purgeable until someone purges it; the recording's list held one purged-by-date in 2021 in 2025).
+ */
+export type PastPurgeDate = 'vanish' | 'linger';
+export const PAST_PURGE_DATE_SETTING = 'deletedAccountsPastPurgeDate';
 
 export interface DeletedAccountRecord extends AccountRecord {
   deletedAt: number;

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { ArmStore } from './store';
+import { PAST_PURGE_DATE_SETTING, type ArmStore, type PastPurgeDate } from './store';
 
 /** Soft-deleted Cognitive Services accounts are kept exactly this long (docs: 48 hours). */
 export const RETENTION_MS = 48 * 3600_000;
@@ -82,6 +82,15 @@ export class World {
 
   set lroDurationMs(ms: number) {
     this.store.setSetting('lroDurationMs', String(ms));
+  }
+
+  /** `vanish` unless set: an empty world keeps the documented 48 hours; the demo seed sets `linger` (seed-demo.ts). */
+  get deletedAccountsPastPurgeDate(): PastPurgeDate {
+    return this.store.getSetting(PAST_PURGE_DATE_SETTING) === 'linger' ? 'linger' : 'vanish';
+  }
+
+  set deletedAccountsPastPurgeDate(value: PastPurgeDate) {
+    this.store.setSetting(PAST_PURGE_DATE_SETTING, value);
   }
 }
 

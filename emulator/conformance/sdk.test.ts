@@ -193,7 +193,8 @@ describe('official Azure SDKs against the local Azure (demo world)', () => {
     expect(recovered.properties?.provisioningState).toBe('Succeeded');
   });
 
-  it('forgets a deleted account for good 48 hours after its deletion', async () => {
+  it('forgets a deleted account for good 48 hours after its deletion, when the world is set to (the demo world keeps it, as real ARM does)', async () => {
+    expect((await azure.admin('PUT', '/_emulator/retention', { deletedAccountsPastPurgeDate: 'vanish' })).status).toBe(200);
     const { resourceGroup, name } = await softDeletedAccount();
     expect((await azure.admin('POST', '/_emulator/clock/advance', { seconds: 48 * 3600 - 60 })).status).toBe(200);
     expect((await cognitive.deletedAccounts.get(location, resourceGroup, name)).name).toBe(name);

@@ -250,7 +250,7 @@ export const putAccount: Handler<'sub' | 'rg' | 'name'> = ({ ctx, params, servic
     kind: body.kind,
     sku: body.sku,
     tags: body.tags ?? {},
-    identity: body.identity ?? { type: 'None' },
+    ...(body.identity ? { identity: body.identity } : {}),
     properties: {
       endpoint: endpointFor(subdomain, body.location),
       internalId: crypto.randomBytes(16).toString('hex'),
@@ -301,7 +301,7 @@ function updateAccount(
     ...existing,
     sku: body.sku ?? existing.sku,
     tags: body.tags ?? existing.tags,
-    identity: body.identity ?? existing.identity,
+    ...(body.identity ?? existing.identity ? { identity: body.identity ?? existing.identity } : {}),
     customSubDomainName: subdomain,
     properties: { ...existing.properties, ...changes, ...(subdomain ? { customSubDomainName: subdomain, endpoint: endpointFor(subdomain, existing.location) } : {}) },
     etag: newEtag(),
@@ -371,7 +371,10 @@ export const getDeletedAccount: Handler<'sub' | 'location' | 'rg' | 'name'> = (a
   return json(200, toArmDeletedAccount(deleted));
 };
 
-/** Purge: 202 with Azure-AsyncOperation and Location (recording); 204 when there is nothing to purge. */
+/**
+ * Purge: 202 with Azure-AsyncOperation and Location and no Retry-After (recording: the clients poll at their
+ * own pace); 204 when there is nothing to purge.
+ */
 export const purgeDeletedAccount: Handler<'sub' | 'location' | 'rg' | 'name'> = ({ ctx, params, services, principal }) => {
   const { store, world } = services;
   const now = world.now();
@@ -394,13 +397,7 @@ export const purgeDeletedAccount: Handler<'sub' | 'location' | 'rg' | 'name'> = 
   });
   if (!operation) return empty(204);
   const statusUrl = asyncOperationUrl(ctx, operation);
-  const headers: Record<string, string> = {
-    'azure-asyncoperation': statusUrl,
-    location: `${statusUrl}&operationResultResponseType=Location`,
-  };
-  const wait = retryAfterSeconds(operation, now);
-  if (wait > 0) headers['retry-after'] = String(wait);
-  return empty(202, headers);
+  return empty(202, { 'azure-asyncoperation': statusUrl, location: `${statusUrl}&operationResultResponseType=Location` });
 };
 
 /**

@@ -82,7 +82,8 @@ describe('deleted accounts list', () => {
     expect(response.json.error.code).toBe('AuthorizationFailed');
   });
 
-  it('forgets deleted accounts once their 48 hours have passed, and frees the name', async () => {
+  it('forgets deleted accounts once their 48 hours have passed, and frees the name, when set to', async () => {
+    expect((await t.admin('PUT', '/retention', { deletedAccountsPastPurgeDate: 'vanish' })).status).toBe(200);
     const before = await t.call('GET', deleted(P, 'eastus', 'rg-ai-prod', 'contoso-contentsafety') + `?api-version=${V}`);
     expect(before.status).toBe(200);
     await t.admin('POST', '/clock/advance', { seconds: 3600 });
@@ -92,6 +93,29 @@ describe('deleted accounts list', () => {
       body: { location: 'eastus', kind: 'ContentSafety', sku: { name: 'S0' }, properties: { customSubDomainName: 'contoso-contentsafety' } },
     });
     expect(create.status).toBe(201);
+  });
+
+  it('keeps listing, reading and purging an account past its purge date in the demo world, as real ARM does', async () => {
+    expect((await t.admin('GET', '/state')).json.settings.deletedAccountsPastPurgeDate).toBe('linger');
+    const path = deleted(P, 'eastus', 'rg-ai-prod', 'contoso-contentsafety') + `?api-version=${V}`;
+    await t.admin('POST', '/clock/advance', { seconds: 3600 });
+    const after = await t.call('GET', path);
+    expect(after.status).toBe(200);
+    expect(Date.parse(after.json.properties.scheduledPurgeDate)).toBeLessThan(Date.parse((await t.admin('GET', '/clock')).json.now));
+    const listed = (await t.call('GET', deletedList(P))).json.value.map((a: { name: string }) => a.name);
+    expect(listed).toContain('contoso-contentsafety');
+    const taken = await t.call('PUT', `${account(P, 'rg-ai-prod', 'contoso-contentsafety')}?api-version=${V}`, {
+      body: { location: 'eastus', kind: 'ContentSafety', sku: { name: 'S0' } },
+    });
+    expect(taken.json.error.code).toBe('FlagMustBeSetForRestore');
+    expect((await t.call('DELETE', path)).status).toBe(202);
+    expect((await t.call('GET', path)).status).toBe(404);
+  });
+
+  it('lists the demo account deleted four years ago, long past its purge date', async () => {
+    const entry = (await t.call('GET', deletedList(D))).json.value.find((a: { name: string }) => a.name === 'dev-luis-authoring-2021');
+    expect(entry).toMatchObject({ kind: 'LUIS.Authoring', location: 'westeurope' });
+    expect(Date.now() - Date.parse(entry.properties.scheduledPurgeDate)).toBeGreaterThan(3 * 365 * 24 * 3600_000);
   });
 });
 
@@ -115,6 +139,8 @@ describe('deleted account get and purge', () => {
     const locationUrl = String(purge.headers.location);
     expect(asyncUrl).toMatch(new RegExp(`^${t.arm.baseUrl}/subscriptions/${P}/providers/Microsoft.CognitiveServices/locations/eastus/operationResults/[0-9a-f-]{36}\\?api-version=2017-04-18$`));
     expect(locationUrl).toBe(`${asyncUrl}&operationResultResponseType=Location`);
+    // The recorded purge answer has no Retry-After: clients poll at their own pace.
+    expect(purge.headers['retry-after']).toBeUndefined();
 
     const running = await follow(asyncUrl);
     expect(running.status).toBe(200);
@@ -291,15 +317,31 @@ describe('accounts', () => {
     const create = await t.call('PUT', path, { body: { location: 'EastUS', kind: 'FormRecognizer', sku: { name: 'S0' }, properties: { customSubDomainName: 'fresh-account' } } });
     expect(create.status).toBe(201);
     expect(create.json).toMatchObject({ location: 'EastUS', properties: { provisioningState: 'Creating', endpoint: 'https://fresh-account.cognitiveservices.azure.com/' } });
+    // What Cognitive Services adds, which clients loop over or look endpoints up in (recording).
+    expect(create.json.properties).toMatchObject({
+      endpoints: { FormRecognizer: 'https://fresh-account.cognitiveservices.azure.com/', Container: 'https://fresh-account.cognitiveservices.azure.com/' },
+      privateEndpointConnections: [],
+      capabilities: expect.arrayContaining([{ name: 'CustomerManagedKey' }]),
+    });
+    expect(create.json.identity).toBeUndefined();
     const status = String(create.headers['azure-asyncoperation']);
     expect(status).toContain('/providers/Microsoft.CognitiveServices/locations/EastUS/operationResults/');
-    expect((await follow(status)).json.status).toBe('InProgress');
+    // Cognitive Services reports a running create as `Creating`, not ARM's generic `InProgress` (recording).
+    expect((await follow(status)).json.status).toBe('Creating');
     await t.admin('POST', '/clock/advance', { seconds: 3 });
     expect((await follow(status)).json.status).toBe('Succeeded');
     const location = await follow(`${status}&operationResultResponseType=Location`);
     expect(location.status).toBe(200);
     expect(location.json.properties.provisioningState).toBe('Succeeded');
     expect((await t.call('GET', path)).json.properties.provisioningState).toBe('Succeeded');
+  });
+
+  it('creates in the canary region centraluseuap, where real ARM holds accounts', async () => {
+    const create = await t.call('PUT', `${account(P, 'rg-ai-prod', 'canary-account')}?api-version=${V}`, {
+      body: { location: 'centraluseuap', kind: 'AIServices', sku: { name: 'S0' }, properties: { customSubDomainName: 'canary-account' } },
+    });
+    expect(create.status).toBe(201);
+    expect(create.json.properties.endpoints['OpenAI Language Model Instance API']).toBe('https://canary-account.openai.azure.com/');
   });
 
   it('hands out a valid status URL when the location is a display name with spaces', async () => {
