@@ -10,6 +10,15 @@ const DELETE_OPERATIONS = new Set([...RESOURCE_TYPES.map((type) => `${type.armTy
 const HAPPENED = new Set(['succeeded', 'accepted']);
 
 /**
+ * Who the event names: a user's principal name as ARM gives it; for a service principal ARM's `caller` is its
+ * object id, a GUID nobody recognises, so its application id (the token's `appid` claim) is named instead.
+ */
+function callerOf(caller: string, claims: Record<string, string> | undefined): string {
+  const appId = claims?.appid;
+  return caller.includes('@') || !appId ? caller : `application ${appId}`;
+}
+
+/**
  * The subscription's delete events in [from, to], one provider at a time: the activity log accepts one
  * `resourceProvider eq` clause per query (the only filters ARM allows are listed in
  * ../shared/arm-contract-types.md §5.1), and narrowing by provider keeps a busy subscription's other writes out.
@@ -27,7 +36,7 @@ export async function readDeleteEvents(session: ArmSession, subscriptionId: stri
         if (!operation || !DELETE_OPERATIONS.has(operation)) continue;
         if (!HAPPENED.has(event.status?.value?.toLowerCase() ?? '')) continue;
         if (!event.caller || !event.resourceId || !event.eventTimestamp) continue;
-        events.push({ resourceId: event.resourceId.toLowerCase(), caller: event.caller, at: event.eventTimestamp.toISOString() });
+        events.push({ resourceId: event.resourceId.toLowerCase(), caller: callerOf(event.caller, event.claims), at: event.eventTimestamp.toISOString() });
       }
       return events;
     }),

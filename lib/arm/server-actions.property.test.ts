@@ -71,6 +71,14 @@ const SPECS: Record<string, ActionSpec> = {
     valid: () => ({ token, subscriptionId: P, resourceGroup: 'rg-legacy-2019', location: 'westus' }),
     fields: [['token'], ['subscriptionId'], ['resourceGroup'], ['location']],
   },
+  readDeleteEvents: {
+    valid: () => ({
+      token,
+      subscriptions: [{ subscriptionId: P, from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date().toISOString(), providers: ['Microsoft.KeyVault', 'Microsoft.Resources'] }],
+    }),
+    fields: [['token'], ['subscriptions'], ...['subscriptionId', 'from', 'to', 'providers'].map((field) => ['subscriptions', '0', field]), ['subscriptions', '0', 'providers', '0']],
+    arrays: [['subscriptions'], ['subscriptions', '0', 'providers']],
+  },
 };
 
 const ACTIONS = Object.entries(actions as Record<string, unknown>)
@@ -132,6 +140,10 @@ const LOOK_ALIKES: Record<string, string[]> = {
   type: ['account', 'Key-Vaults', 'key-vaults ', 'key\u2010vaults', 'Microsoft.KeyVault/vaults', '__proto__'],
   creationTime: ['2026-01-01', '2026-13-01T00:00:00Z', 'now', '2026-01-01T00:00:00Z\u0000'],
   resourceGroup: ['ends.', '(x).', 'a'.repeat(91)],
+  // What ends up in the activity log's $filter.
+  from: ['2026-11-30', 'now', "2026-11-30T00:00:00Z' or ''='", '2026-11-30T00:00:00Z\u0000'],
+  to: ['2026-11-30', 'now', "2026-11-30T00:00:00Z' or ''='", '2026-11-30T00:00:00Z\u0000'],
+  providers: ['microsoft.keyvault', 'Microsoft.KeyVault ', "Microsoft.KeyVault' or ''='", 'Microsoft.Insights'],
 };
 
 const lookAlike = (field: string) => fc.constantFrom(...(LOOK_ALIKES[field] ?? ['\u0000']));

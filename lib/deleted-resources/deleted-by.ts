@@ -10,7 +10,7 @@ import type { DeletedResource } from './types';
 export interface DeleteEvent {
   /** The target's ARM id in lower case: the resource, or its resource group. */
   resourceId: string;
-  /** A user principal name, or an application id for a service principal. */
+  /** A user principal name, or "application <application id>" for a service principal. */
   caller: string;
   /** ISO time of the event. */
   at: string;
