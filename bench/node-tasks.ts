@@ -6,6 +6,8 @@
  * NODE_EXTRA_CA_CERTS set to the local CA. Prints one JSON line with the result.
  */
 import diagnostics from 'node:diagnostics_channel';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { ApiManagementClient } from '@azure/arm-apimanagement';
@@ -46,6 +48,17 @@ async function portalList(subscription: string | string[]): Promise<Record<strin
   const counts: Record<string, number> = {};
   for (const row of result.data.resources) counts[row.type] = (counts[row.type] ?? 0) + 1;
   return counts;
+}
+
+/** The listing action like portalList, but its failed lists are counted (those a 429 caused apart), not thrown. */
+async function listCounting(subscription: string | string[]) {
+  const result = await listDeletedResources({ token, subscription });
+  if (!result.ok) throw new Error(`listDeletedResources: ${result.error.code} ${result.error.message}`);
+  const byType: Record<string, number> = {};
+  for (const row of result.data.resources) byType[row.type] = (byType[row.type] ?? 0) + 1;
+  const { failures } = result.data;
+  const throttledFailures = failures.filter((failure) => failure.error.status === 429 || /Throttled|TooManyRequests/.test(failure.error.code)).length;
+  return { rows: result.data.resources.length, byType, failures: failures.length, throttledFailures };
 }
 
 const ACCOUNTS = 'cognitive-accounts';
@@ -155,6 +168,45 @@ const tasks = {
     };
   },
 
+  /**
+   * Row 9: "All subscriptions" over the ten-times world (every subscription the picker lists) vs single
+   * subscriptions (a sample: they are all alike), and what ARM's throttle did meanwhile: 429 answers the
+   * portal's SDK clients met (and retried) vs lists the person was shown as failed because of one.
+   */
+  async 'list-wide'(args: { sampleIds: string[]; rounds: number }) {
+    const listed = await listSubscriptions({ token });
+    if (!listed.ok) throw new Error(`listSubscriptions: ${listed.error.code} ${listed.error.message}`);
+    const all = listed.data.map((subscription) => subscription.subscriptionId);
+    let throttledAnswers = 0;
+    let requests = 0;
+    const onRequest = () => {
+      requests++;
+    };
+    const onResponse = (message: unknown) => {
+      if ((message as { response: { statusCode?: number } }).response.statusCode === 429) throttledAnswers++;
+    };
+    diagnostics.subscribe('http.client.request.start', onRequest);
+    diagnostics.subscribe('http.client.response.finish', onResponse);
+    try {
+      await listCounting(all); // warm-up
+      const singles: number[] = [];
+      for (const id of args.sampleIds) singles.push((await timed(() => listCounting(id))).ms);
+      const allMs: number[] = [];
+      const runs: { rows: number; byType: Record<string, number>; failures: number; throttledFailures: number; requests: number; throttledAnswers: number; cpuMs: number }[] = [];
+      for (let round = 0; round < args.rounds; round++) {
+        const [requestsBefore, throttledBefore, cpuBefore] = [requests, throttledAnswers, process.cpuUsage()];
+        const run = await timed(() => listCounting(all));
+        const cpu = process.cpuUsage(cpuBefore);
+        allMs.push(run.ms);
+        runs.push({ ...run.value, requests: requests - requestsBefore, throttledAnswers: throttledAnswers - throttledBefore, cpuMs: (cpu.user + cpu.system) / 1000 });
+      }
+      return { subscriptions: all.length, allMs: median(allMs), all: allMs, slowestSingleMs: Math.max(...singles), singles, runs, throttledAnswersInAll: throttledAnswers };
+    } finally {
+      diagnostics.unsubscribe('http.client.request.start', onRequest);
+      diagnostics.unsubscribe('http.client.response.finish', onResponse);
+    }
+  },
+
   /** Row 4's baseline: the same server actions one at a time, as a CLI loop runs them. */
   async sequential(args: { kind: 'purge' | 'recover'; accounts: ResourceRef[] }) {
     const action: (input: { token: string; resources: ResourceRef[] }) => Promise<ActionResult<{ results: ActionResult<unknown>[] }>> =
@@ -191,5 +243,25 @@ type TaskName = keyof typeof tasks;
 const [name, json] = process.argv.slice(2);
 if (!name || !(name in tasks)) throw new Error(`Unknown task '${name}' (${Object.keys(tasks).join(', ')})`);
 const task = tasks[name as TaskName] as (args: unknown) => Promise<unknown>;
-const output = await task(JSON.parse(json ?? '{}'));
+const output = await profiled(() => task(JSON.parse(json ?? '{}')));
 process.stdout.write(`${JSON.stringify(output)}\n`);
+
+/**
+ * BENCH_CPU_PROFILE=<file.cpuprofile>: the task runs under the V8 sampling profiler (node:inspector) and its
+ * profile is written there, to open in Chrome DevTools or summarise by function and package.
+ */
+async function profiled<T>(run: () => Promise<T>): Promise<T> {
+  const file = process.env.BENCH_CPU_PROFILE;
+  if (!file) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}

@@ -6,12 +6,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEED_NAMES, type SeedName } from './arm/seed-names';
 import { startArmServer } from './arm/server';
 import { readEmulatorConfig, type EmulatorConfig } from './config';
 import { startIdentityServer } from './identity/server';
 import { ensureTls, tlsPaths } from './tls';
 
-export type SeedName = 'demo' | 'scale' | 'none';
+export type { SeedName } from './arm/seed-names';
 
 export interface LocalAzureOptions {
   config: EmulatorConfig;
@@ -94,8 +95,8 @@ export async function startLocalAzure(options: LocalAzureOptions): Promise<Local
 function seedFromArgs(argv: string[]): SeedName {
   const flag = argv.find((arg) => arg.startsWith('--seed='));
   const seed = flag?.slice('--seed='.length) ?? 'demo';
-  if (seed !== 'demo' && seed !== 'scale' && seed !== 'none') throw new Error(`Unknown seed '${seed}' (demo, scale, none)`);
-  return seed;
+  if (!(SEED_NAMES as readonly string[]).includes(seed)) throw new Error(`Unknown seed '${seed}' (${SEED_NAMES.join(', ')})`);
+  return seed as SeedName;
 }
 
 /**

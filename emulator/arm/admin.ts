@@ -12,7 +12,8 @@ import type { Params } from './handlers/common';
 import { json, type ArmResponse, type RequestContext } from './pipeline';
 import { seedDemo } from './seed-demo';
 import { seedDemoActivity } from './seed-demo-activity';
-import { seedScale } from './seed-scale';
+import { SEED_NAMES, type SeedName } from './seed-names';
+import { SCALE_200, seedScale } from './seed-scale';
 import type { ArmStore } from './store';
 import { DEFAULT_LIMITS, type Throttle } from './throttle';
 import { DEFAULTS, type World } from './world';
@@ -33,19 +34,24 @@ export interface AdminArgs<Names extends string = never> {
 /** An admin operation's handler; like an ARM handler, it reads only the params its route's pattern declares. */
 export type AdminHandler<Names extends string = never> = (args: AdminArgs<Names>) => ArmResponse;
 
-const seedName = z.enum(['demo', 'scale', 'none']);
+const seedName = z.enum(SEED_NAMES);
 const scaleOptions = z
   .object({
-    subscriptions: z.number().int().min(1).max(200).optional(),
+    subscriptions: z.number().int().min(1).max(1000).optional(),
     deletedAccountsPerSubscription: z.number().int().min(0).max(100_000).optional(),
     resourceGroupsPerSubscription: z.number().int().min(1).max(1000).optional(),
+    deletedOfEachOtherTypePerSubscription: z.number().int().min(0).max(1000).optional(),
   })
   .strict()
   .optional();
 
+const bucketLimit = z.object({ capacity: z.number().min(0), refillPerSecond: z.number().min(0) }).strict();
+/** Throttle limits by kind of request; at the top level of PUT /throttle they apply to every scope. */
+const kindLimits = z.object({ reads: bucketLimit.optional(), writes: bucketLimit.optional(), deletes: bucketLimit.optional() }).strict();
+
 const schemas = {
   reset: z.object({ seed: seedName.default('none'), scale: scaleOptions }).strict(),
-  seed: z.object({ seed: z.enum(['demo', 'scale']), scale: scaleOptions }).strict(),
+  seed: z.object({ seed: seedName.exclude(['none']), scale: scaleOptions }).strict(),
   clock: z.object({ seconds: z.number().finite() }).strict(),
   latency: z
     .object({
@@ -66,9 +72,10 @@ const schemas = {
     .strict(),
   throttle: z
     .object({
-      reads: z.object({ capacity: z.number().min(0), refillPerSecond: z.number().min(0) }).strict().optional(),
-      writes: z.object({ capacity: z.number().min(0), refillPerSecond: z.number().min(0) }).strict().optional(),
-      deletes: z.object({ capacity: z.number().min(0), refillPerSecond: z.number().min(0) }).strict().optional(),
+      ...kindLimits.shape,
+      subscription: kindLimits.optional(),
+      tenant: kindLimits.optional(),
+      globalMultiplier: z.number().min(1).max(1000).optional(),
     })
     .strict(),
   fault: z
@@ -128,12 +135,13 @@ export function noSuchAdminRoute(ctx: RequestContext): ArmError {
   return adminError(404, 'NotFound', `The emulator admin API has no '${ctx.method} /${ctx.segments.slice(1).join('/')}'. See emulator/arm/README.md.`);
 }
 
-export function seedWorld(store: ArmStore, seed: 'demo' | 'scale' | 'none', now: number, scale?: z.infer<typeof scaleOptions>): void {
+export function seedWorld(store: ArmStore, seed: SeedName, now: number, scale?: z.infer<typeof scaleOptions>): void {
   if (seed === 'demo') {
     seedDemo(store, now);
     seedDemoActivity(store, now);
   }
   else if (seed === 'scale') seedScale(store, now, scale);
+  else if (seed === 'scale-200') seedScale(store, now, { ...SCALE_200, ...scale });
 }
 
 const isoTime = (ms: number) => new Date(ms).toISOString();

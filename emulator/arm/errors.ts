@@ -391,13 +391,27 @@ export const errors = {
   tooManyRequests: (retryAfterSeconds: number) =>
     new ArmError(429, 'TooManyRequests', 'The request is being throttled.', { 'retry-after': String(retryAfterSeconds) }),
 
-  subscriptionRequestsThrottled: (retryAfterSeconds: number, kind: string) =>
-    new ArmError(
+  /**
+   * An empty ARM throttle bucket (throttle.ts). The per-principal subscription answer is recorded (an
+   * azure-sdk-for-go ResponseError from ARO-HCP's CI, 2026, kept in roivaz/ARO-HCP-CIHealth's failure-pattern
+   * tests): 429 `SubscriptionRequestsThrottled`, "Number of 'read' requests for subscription '<id>' actor
+   * '<object id>' exceeded. Please try again after '10' seconds after additional tokens are available. Refer to
+   * https://aka.ms/arm-throttling for additional information." ⚠️ Unverified, the emulator's choice: the global
+   * bucket's text (the same without the actor) and the tenant one (`TenantRequestsThrottled`, a code clients
+   * list as ARM's, with the same sentence about the tenant).
+   */
+  requestsThrottled: (scope: 'subscription' | 'global' | 'tenant', kind: 'reads' | 'writes' | 'deletes', id: string, actor: string, retryAfterSeconds: number) => {
+    const noun = kind.slice(0, -1);
+    const target = scope === 'tenant' ? `tenant '${id}'` : `subscription '${id}'`;
+    const who = scope === 'global' ? '' : ` actor '${actor}'`;
+    return new ArmError(
       429,
-      'SubscriptionRequestsThrottled',
-      `Number of '${kind}' requests for subscription exceeded the limit. Please try again after '${retryAfterSeconds}' seconds.`,
+      scope === 'tenant' ? 'TenantRequestsThrottled' : 'SubscriptionRequestsThrottled',
+      `Number of '${noun}' requests for ${target}${who} exceeded. Please try again after '${retryAfterSeconds}' seconds after additional tokens are available. ` +
+        'Refer to https://aka.ms/arm-throttling for additional information.',
       { 'retry-after': String(retryAfterSeconds) },
-    ),
+    );
+  },
 
   internalServerError: (correlationId: string) =>
     new ArmError(

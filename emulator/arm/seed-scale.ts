@@ -1,7 +1,9 @@
 /**
- * The benchmark world: thousands of soft-deleted accounts over 20 subscriptions (admin and the service
- * principal are Owner on all), and in each subscription a few soft-deleted resources of every other type the
- * emulator serves. Deterministic names, regions, kinds and deletion times.
+ * The benchmark worlds: soft-deleted accounts over many subscriptions (admin and the service principal are
+ * Owner on all), and in each subscription soft-deleted resources of every other type the emulator serves.
+ * Deterministic names, regions, kinds and deletion times. `scale` (20 subscriptions x 500 deleted accounts and
+ * 3 of each other type) is what most bench rows read; `scale-200` (SCALE_200: 200 subscriptions x 100 deleted
+ * resources, 20 of each of the five types, 20,000 in all) is the ten-times-scale world.
  */
 import { DEMO_SERVICE_PRINCIPAL, DEMO_USERS } from '../demo-world';
 import { isCanaryRegion, REGIONS } from './regions';
@@ -14,21 +16,24 @@ export interface ScaleSeedOptions {
   subscriptions?: number;
   deletedAccountsPerSubscription?: number;
   resourceGroupsPerSubscription?: number;
+  /** Soft-deleted key vaults, storage accounts, App Configuration stores and API Management services: this many of each per subscription. */
+  deletedOfEachOtherTypePerSubscription?: number;
 }
 
-export const SCALE_DEFAULTS = { subscriptions: 20, deletedAccountsPerSubscription: 500, resourceGroupsPerSubscription: 10 } as const;
+export const SCALE_DEFAULTS = {
+  subscriptions: 20,
+  deletedAccountsPerSubscription: 500,
+  resourceGroupsPerSubscription: 10,
+  deletedOfEachOtherTypePerSubscription: 3,
+} as const;
 
-/** Soft-deleted storage accounts per subscription, spread over the 14 days. */
-const DELETED_STORAGE_PER_SUBSCRIPTION = 3;
-
-/** Soft-deleted API Management services per subscription, spread over their 48 hours. */
-const DELETED_API_MANAGEMENT_SERVICES_PER_SUBSCRIPTION = 3;
-
-/** Soft-deleted App Configuration stores per subscription, spread over the 7 days' retention. */
-const DELETED_CONFIGURATION_STORES_PER_SUBSCRIPTION = 3;
-
-/** Soft-deleted key vaults per subscription, spread over the first weeks of their 90 days' retention. */
-const DELETED_VAULTS_PER_SUBSCRIPTION = 3;
+/** The ten-times-scale world (seed `scale-200`): 200 subscriptions, 100 deleted resources in each, 20 per type. */
+export const SCALE_200 = {
+  subscriptions: 200,
+  deletedAccountsPerSubscription: 20,
+  resourceGroupsPerSubscription: 10,
+  deletedOfEachOtherTypePerSubscription: 20,
+} as const satisfies Required<ScaleSeedOptions>;
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -57,6 +62,7 @@ export function seedScale(store: ArmStore, now: number, options: ScaleSeedOption
   const subscriptions = options.subscriptions ?? SCALE_DEFAULTS.subscriptions;
   const perSubscription = options.deletedAccountsPerSubscription ?? SCALE_DEFAULTS.deletedAccountsPerSubscription;
   const groupsPerSubscription = options.resourceGroupsPerSubscription ?? SCALE_DEFAULTS.resourceGroupsPerSubscription;
+  const others = options.deletedOfEachOtherTypePerSubscription ?? SCALE_DEFAULTS.deletedOfEachOtherTypePerSubscription;
   const regions = REGIONS.filter((r) => !isCanaryRegion(r.name));
   store.transaction(() => {
     for (let s = 1; s <= subscriptions; s++) {
@@ -76,19 +82,20 @@ export function seedScale(store: ArmStore, now: number, options: ScaleSeedOption
         resourceGroup: `rg-scale-${(n % groupsPerSubscription) + 1}`,
         location: regions[(n * stride + s) % regions.length]!.name,
       });
-      for (let d = 0; d < DELETED_STORAGE_PER_SUBSCRIPTION; d++) {
-        store.putDeletedStorageAccount(buildDeletedStorageAccount({ ...placed(d, 5), name: `stscale${number}del${d}` }, now - (d * 4 + 1) * DAY, now));
+      // Deletion times step through each type's retention and wrap inside it, so every resource is still kept.
+      for (let d = 0; d < others; d++) {
+        store.putDeletedStorageAccount(buildDeletedStorageAccount({ ...placed(d, 5), name: `stscale${number}del${d}` }, now - (((d * 4) % 13) + 1) * DAY, now));
       }
-      for (let c = 0; c < DELETED_CONFIGURATION_STORES_PER_SUBSCRIPTION; c++) {
+      for (let c = 0; c < others; c++) {
         const spec = { ...placed(c, 3), name: `appcs-scale-${number}-${c}`, enablePurgeProtection: c === 0 };
-        store.putDeletedConfigurationStore(buildDeletedConfigurationStore(spec, now - (c * 2 + 1) * DAY, now));
+        store.putDeletedConfigurationStore(buildDeletedConfigurationStore(spec, now - (((c * 2) % 6) + 1) * DAY, now));
       }
-      for (let v = 0; v < DELETED_VAULTS_PER_SUBSCRIPTION; v++) {
+      for (let v = 0; v < others; v++) {
         const spec = { ...placed(v, 6), name: `kv-scale-${number}-${v}`, enablePurgeProtection: v === 0 };
-        store.putDeletedVault(buildDeletedVault(spec, now - (v * 10 + 1) * DAY, now));
+        store.putDeletedVault(buildDeletedVault(spec, now - (((v * 10) % 80) + 1) * DAY, now));
       }
-      for (let m = 0; m < DELETED_API_MANAGEMENT_SERVICES_PER_SUBSCRIPTION; m++) {
-        store.putDeletedApiManagementService(buildDeletedApiManagementService({ ...placed(m, 4), name: `apim-scale-${number}-${m}` }, now - (m * 15 + 2) * HOUR, now));
+      for (let m = 0; m < others; m++) {
+        store.putDeletedApiManagementService(buildDeletedApiManagementService({ ...placed(m, 4), name: `apim-scale-${number}-${m}` }, now - (((m * 15) % 45) + 2) * HOUR, now));
       }
       for (let a = 0; a < perSubscription; a++) {
         const region = regions[(a * 7 + s) % regions.length]!;

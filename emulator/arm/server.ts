@@ -1,6 +1,6 @@
 /**
  * The local Azure Resource Manager. A request runs through small middlewares, Azurite-style:
- * context (request ids, body) → admin API → faults and latency → throttle → api-version → authentication
+ * context (request ids, body) → admin API → faults and latency → api-version → authentication → throttle
  * → routing → RBAC → handler, and the serializer writes what comes back (errors included) with ARM's headers.
  */
 import crypto from 'node:crypto';
@@ -19,6 +19,7 @@ import { isGuid, type Services } from './handlers/common';
 import { compose, type ArmResponse, type Middleware, type RequestContext } from './pipeline';
 import { matchRoute, unmatchedPathError, type Method } from './routes';
 import { SqliteArmStore } from './sqlite-store';
+import type { SeedName } from './seed-names';
 import { Throttle } from './throttle';
 import { World } from './world';
 import type { TlsMaterial } from '../tls';
@@ -32,7 +33,7 @@ export interface ArmServerOptions {
   trustedIssuers: string[];
   jwksUri: string;
   adminKey: string;
-  seed: 'demo' | 'scale' | 'none';
+  seed: SeedName;
   caPem: string;
 }
 
@@ -187,12 +188,14 @@ export async function startArmServer(opts: ArmServerOptions): Promise<ArmServer>
     return rule ? faultResponse(rule, ctx.url.pathname, ctx.correlationId, faultAuthority) : response;
   };
 
+  /** After authentication: ARM's buckets are per principal (throttle.ts). */
   const throttling: Middleware = async (ctx, next) => {
     const kind = requestKind(ctx.method);
     const sub = ctx.segments[0]?.toLowerCase() === 'subscriptions' && ctx.segments[1] && isGuid(ctx.segments[1]) ? ctx.segments[1].toLowerCase() : undefined;
-    const decision = throttle.take(sub ?? 'tenant', kind, Date.now());
-    ctx.responseHeaders[`x-ms-ratelimit-remaining-${sub ? 'subscription' : 'tenant'}-${kind}`] = String(decision.remaining);
-    if (!decision.allowed) throw errors.tooManyRequests(decision.retryAfterSeconds);
+    const { objectId, tenantId } = ctx.principal!;
+    const decision = throttle.take({ kind, principalId: objectId, tenantId, subscriptionId: sub }, Date.now());
+    Object.assign(ctx.responseHeaders, decision.headers);
+    if (decision.throttledBy) throw errors.requestsThrottled(decision.throttledBy, kind, sub ?? tenantId, objectId, decision.retryAfterSeconds);
     return next();
   };
 
@@ -231,7 +234,7 @@ export async function startArmServer(opts: ArmServerOptions): Promise<ArmServer>
     return next();
   };
 
-  const pipeline = compose([context, admin, faultsAndLatency, throttling, apiVersion, authentication, routing, rbac, recordActivity(services)], async (ctx) => {
+  const pipeline = compose([context, admin, faultsAndLatency, apiVersion, authentication, throttling, routing, rbac, recordActivity(services)], async (ctx) => {
     const { params, def } = ctx.route!;
     return def.methods[ctx.method as Method]!.handler({ ctx, params, services, access: ctx.access!, principal: ctx.principal! });
   });

@@ -222,6 +222,49 @@ describe('official Azure SDKs against the local Azure (demo world)', () => {
     // Not a performance bound: the retry policy must have waited out the one-second Retry-After.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
+
+  it("meets ARM's own throttle (an empty read bucket) and still lists every page, retrying after Retry-After", async () => {
+    await softDeletedAccount();
+    await softDeletedAccount();
+    const pages = async (client: CognitiveServicesManagementClient) => {
+      const names = [];
+      for await (const account of client.deletedAccounts.list()) names.push(account.name);
+      return names;
+    };
+    const expected = await pages(cognitive);
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    // One account per page, two reads in the bucket, one more a second: the third page meets a 429.
+    await azure.admin('PUT', '/_emulator/paging', { deletedAccountsPageSize: 1 });
+    await azure.admin('PUT', '/_emulator/throttle', { reads: { capacity: 2, refillPerSecond: 1 } });
+    try {
+      expect(await armError(pages(cognitive))).toMatchObject({ statusCode: 429, code: 'SubscriptionRequestsThrottled' });
+      // The SDK's default pipeline (core-rest-pipeline's throttlingRetryPolicy) waits and retries by itself.
+      const { retryOptions: _noRetries, ...defaults } = azure.clientOptions;
+      const throttled: number[] = [];
+      const retrying = new CognitiveServicesManagementClient(azure.credential, subscriptionId, {
+        ...defaults,
+        additionalPolicies: [
+          {
+            position: 'perRetry',
+            policy: {
+              name: 'countThrottled',
+              async sendRequest(request, next) {
+                const response = await next(request);
+                if (response.status === 429) throttled.push(Number(response.headers.get('retry-after')));
+                return response;
+              },
+            },
+          },
+        ],
+      });
+      expect(await pages(retrying)).toEqual(expected);
+      expect(throttled.length).toBeGreaterThan(0);
+      expect(throttled.every((seconds) => seconds >= 1)).toBe(true);
+    } finally {
+      await azure.admin('PUT', '/_emulator/throttle', { reads: { capacity: 250, refillPerSecond: 25 } });
+      await azure.admin('PUT', '/_emulator/paging', { deletedAccountsPageSize: 100 });
+    }
+  });
 });
 
 describe('official Azure SDKs: authorization like Azure RBAC', () => {

@@ -1,6 +1,6 @@
 /** Raw HTTP: what ARM answers before any resource provider is involved — headers, 401s, api-version, throttling. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SUBSCRIPTIONS } from '../../demo-world';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_SUBSCRIPTIONS, DEMO_TENANT, DEMO_USERS } from '../../demo-world';
 import { rawRequest, startTestArm, userClaims, type TestArm } from './harness';
 
 const P = DEMO_SUBSCRIPTIONS.production.subscriptionId;
@@ -36,17 +36,6 @@ describe('headers on every response', () => {
     expect(response.headers['x-ms-request-id']).toMatch(GUID);
     expect(response.headers['x-ms-correlation-request-id']).toMatch(GUID);
     expect(response.headers['cache-control']).toBe('no-cache');
-  });
-
-  it('counts down the remaining subscription reads, writes and deletes', async () => {
-    const first = await t.call('GET', subPath);
-    const second = await t.call('GET', subPath);
-    const reads = (r: typeof first) => Number(r.headers['x-ms-ratelimit-remaining-subscription-reads']);
-    expect(reads(second)).toBeLessThan(reads(first));
-    const write = await t.call('PUT', `/subscriptions/${P}/resourcegroups/rg-headers?api-version=2022-09-01`, { body: { location: 'eastus' } });
-    expect(Number(write.headers['x-ms-ratelimit-remaining-subscription-writes'])).toBeGreaterThan(0);
-    const del = await t.call('DELETE', `/subscriptions/${P}/resourcegroups/rg-headers?api-version=2022-09-01`);
-    expect(Number(del.headers['x-ms-ratelimit-remaining-subscription-deletes'])).toBeGreaterThan(0);
   });
 });
 
@@ -185,23 +174,72 @@ describe('api-version', () => {
 });
 
 describe('throttling (429)', () => {
-  it('answers TooManyRequests with Retry-After once the subscription bucket is empty', async () => {
-    const arm = await startTestArm({ seed: 'demo' });
-    try {
-      await arm.admin('PUT', '/throttle', { reads: { capacity: 2, refillPerSecond: 0.5 } });
-      const path = `/subscriptions/${P}/resourcegroups?api-version=2022-09-01`;
-      const remaining = [];
-      for (let i = 0; i < 2; i++) remaining.push((await arm.call('GET', path)).headers['x-ms-ratelimit-remaining-subscription-reads']);
-      expect(remaining).toEqual(['1', '0']);
-      const throttled = await arm.call('GET', path);
-      expect(throttled.status).toBe(429);
-      expect(throttled.json.error).toEqual({ code: 'TooManyRequests', message: 'The request is being throttled.' });
-      expect(Number(throttled.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      // Another subscription has its own bucket.
-      expect((await arm.call('GET', `/subscriptions/${DEMO_SUBSCRIPTIONS.devTest.subscriptionId}/resourcegroups?api-version=2022-09-01`)).status).toBe(200);
-    } finally {
-      await arm.close();
-    }
+  const D = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
+  const groups = (sub: string) => `/subscriptions/${sub}/resourcegroups?api-version=2022-09-01`;
+  let arm: TestArm;
+  beforeEach(async () => {
+    arm = await startTestArm({ seed: 'demo' });
+  });
+  afterEach(() => arm.close());
+
+  it("reports ARM's documented token buckets: 250 reads, 200 writes and deletes per principal, 15 times that per subscription", async () => {
+    const read = await arm.call('GET', groups(P));
+    expect(read.headers['x-ms-ratelimit-remaining-subscription-reads']).toBe('249');
+    expect(read.headers['x-ms-ratelimit-remaining-subscription-global-reads']).toBe('3749');
+    const write = await arm.call('PUT', `/subscriptions/${P}/resourcegroups/rg-headers?api-version=2022-09-01`, { body: { location: 'eastus' } });
+    expect(write.headers['x-ms-ratelimit-remaining-subscription-writes']).toBe('199');
+    expect(write.headers['x-ms-ratelimit-remaining-subscription-global-writes']).toBe('2999');
+    expect(write.headers['x-ms-ratelimit-remaining-subscription-reads']).toBeUndefined();
+    const del = await arm.call('DELETE', `/subscriptions/${P}/resourcegroups/rg-headers?api-version=2022-09-01`);
+    expect(del.headers['x-ms-ratelimit-remaining-subscription-deletes']).toBe('199');
+    expect(del.headers['x-ms-ratelimit-remaining-subscription-global-deletes']).toBe('2999');
+  });
+
+  it('counts requests without a subscription id against the tenant bucket', async () => {
+    const tenantRead = await arm.call('GET', '/subscriptions?api-version=2022-12-01');
+    expect(tenantRead.headers['x-ms-ratelimit-remaining-tenant-reads']).toBe('249');
+    expect(tenantRead.headers['x-ms-ratelimit-remaining-subscription-reads']).toBeUndefined();
+    // The subscription's bucket is untouched by it.
+    expect((await arm.call('GET', groups(P))).headers['x-ms-ratelimit-remaining-subscription-reads']).toBe('249');
+  });
+
+  it("answers SubscriptionRequestsThrottled with ARM's text and Retry-After once the caller's bucket is empty", async () => {
+    await arm.admin('PUT', '/throttle', { reads: { capacity: 2, refillPerSecond: 0.5 } });
+    const remaining = [];
+    for (let i = 0; i < 2; i++) remaining.push((await arm.call('GET', groups(P))).headers['x-ms-ratelimit-remaining-subscription-reads']);
+    expect(remaining).toEqual(['1', '0']);
+    const throttled = await arm.call('GET', groups(P));
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers['retry-after']).toBe('2');
+    expect(throttled.json.error).toEqual({
+      code: 'SubscriptionRequestsThrottled',
+      message:
+        `Number of 'read' requests for subscription '${P}' actor '${DEMO_USERS.admin.objectId}' exceeded. Please try again after '2' seconds ` +
+        'after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.',
+    });
+    // Another subscription has its own bucket, and so has another principal in this one.
+    expect((await arm.call('GET', groups(D))).status).toBe(200);
+    expect((await arm.call('GET', groups(P), { as: 'reader' })).status).toBe(200);
+  });
+
+  it("throttles every principal once the subscription's global bucket is empty", async () => {
+    await arm.admin('PUT', '/throttle', { reads: { capacity: 2, refillPerSecond: 0.01 }, globalMultiplier: 1 });
+    expect((await arm.call('GET', groups(P))).status).toBe(200);
+    expect((await arm.call('GET', groups(P))).status).toBe(200);
+    const reader = await arm.call('GET', groups(P), { as: 'reader' });
+    expect(reader.status).toBe(429);
+    expect(reader.json.error.code).toBe('SubscriptionRequestsThrottled');
+    expect(reader.json.error.message).toMatch(new RegExp(`^Number of 'read' requests for subscription '${P}' exceeded\\.`));
+  });
+
+  it('answers TenantRequestsThrottled when the tenant bucket is empty, leaving subscription requests alone', async () => {
+    await arm.admin('PUT', '/throttle', { tenant: { reads: { capacity: 1, refillPerSecond: 0.5 } } });
+    expect((await arm.call('GET', '/subscriptions?api-version=2022-12-01')).status).toBe(200);
+    const throttled = await arm.call('GET', '/subscriptions?api-version=2022-12-01');
+    expect(throttled.status).toBe(429);
+    expect(throttled.json.error.code).toBe('TenantRequestsThrottled');
+    expect(throttled.json.error.message).toContain(`requests for tenant '${DEMO_TENANT.id}' actor '${DEMO_USERS.admin.objectId}' exceeded`);
+    expect((await arm.call('GET', groups(P))).status).toBe(200);
   });
 });
 
