@@ -48,3 +48,18 @@ test('a Key Vault in another subscription counts as present, and a recreated sto
   await expect(portal.statusCell('contoso-cmk-textanalytics')).toHaveText('Recoverable');
   await expect(portal.statusCell('contoso-speech-callcenter')).toHaveText('Recoverable');
 });
+
+test('an account past its purge date, which real ARM keeps listing, says what is true and can still be purged to free its name', async ({ page }) => {
+  const devTest = DEMO_SUBSCRIPTIONS.devTest.subscriptionId;
+  await signIn(page, 'admin@contoso.test', `/?subscription=${devTest}&q=dev-luis-authoring-2021`);
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  await expect(portal.statusCell('dev-luis-authoring-2021')).toHaveText('Past purge date');
+  await expect(await portal.cell('dev-luis-authoring-2021', 'Scheduled purge')).toHaveText(/^passed \d+ d \d+ h ago$/);
+  await portal.statusCell('dev-luis-authoring-2021').getByText('Past purge date').hover();
+  await expect(page.getByRole('tooltip')).toContainText(/has passed, so it can no longer be recovered; Azure has not removed it yet, and it still holds its name\. Purging it frees the name now\./);
+
+  await portal.select('dev-luis-authoring-2021');
+  await expect(portal.recoverButton).toBeDisabled();
+  await expect(portal.purgeButton).toBeEnabled();
+});

@@ -48,6 +48,7 @@ export class DeletedResourcesPage {
 
   /** A row's cell under the column headed `column` (header and row cells line up, the selection cell first). */
   async cell(accountName: string, column: string): Promise<Locator> {
+    await this.row(accountName).waitFor();
     const headers = (await this.table.getByRole('columnheader').allTextContents()).map((text) => text.trim());
     const index = headers.indexOf(column);
     if (index < 0) throw new Error(`no column '${column}' among ${headers.join(', ')}`);
