@@ -3,13 +3,14 @@
  * of its own (no repository and no node_modules around it), started with `node server.js` and nothing but the
  * portal's settings, against the e2e run's local Azure.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { localPortalEnv } from '../../emulator/config';
 import { e2eDistDir, e2ePorts, e2eStateDir } from '../../playwright.config';
 import { copyStandaloneServer, listenEnv } from '../../scripts/standalone-server';
+import { stopProcess, waitUntilAnswering } from './processes';
 
 export interface StandalonePortal {
   origin: string;
@@ -19,8 +20,6 @@ export interface StandalonePortal {
   output(): string;
   stop(): Promise<void>;
 }
-
-const HEALTH_ATTEMPTS = 120;
 
 export async function startStandalonePortal(port: number): Promise<StandalonePortal> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-${port}-`));
@@ -43,28 +42,12 @@ export async function startStandalonePortal(port: number): Promise<StandalonePor
     origin: `http://localhost:${port}`,
     dir,
     output: () => output,
-    stop: () => stop(child, dir),
+    stop: async () => {
+      await stopProcess(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
-  await waitUntilHealthy(portal, child);
-  return portal;
-}
-
-async function waitUntilHealthy(portal: StandalonePortal, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < HEALTH_ATTEMPTS; attempt++) {
-    const healthy = await fetch(`${portal.origin}/api/health`).then((response) => response.ok, () => false);
-    if (healthy) return;
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  if (await waitUntilAnswering(`${portal.origin}/api/health`, child)) return portal;
   await portal.stop();
-  throw new Error(`the standalone portal on ${portal.origin} did not become healthy:\n${portal.output()}`);
-}
-
-async function stop(child: ChildProcess, dir: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+  throw new Error(`the standalone portal on ${portal.origin} did not become healthy:\n${output}`);
 }
