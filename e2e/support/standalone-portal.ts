@@ -18,6 +18,8 @@ export interface StandalonePortal {
   dir: string;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
+  /** Dies at once (SIGKILL), as a crashed server or a lost container does; stop() still cleans up. */
+  kill(): void;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startStandalonePortal(port: number): Promise<StandalonePor
     origin: `http://localhost:${port}`,
     dir,
     output: () => output,
+    kill: () => void child.kill('SIGKILL'),
     stop: async () => {
       await stopProcess(child);
       fs.rmSync(dir, { recursive: true, force: true });
