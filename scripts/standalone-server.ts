@@ -29,9 +29,14 @@ export function copyStaticAssets(distDir: string, serverDir: string): void {
   fs.cpSync(path.join(root, 'public'), path.join(serverDir, 'public'), { recursive: true, force: true });
 }
 
-/** A deployable copy of the build in `target`: the standalone server and its assets, nothing else. */
+/**
+ * A deployable copy of the build in `target`: the standalone server and its assets, nothing else. The assets
+ * npm start already put beside server.js are left behind and copied afresh, as the Dockerfile does.
+ */
 export function copyStandaloneServer(distDir: string, target: string): void {
-  fs.cpSync(standaloneDir(distDir), target, { recursive: true, verbatimSymlinks: true });
+  const source = standaloneDir(distDir);
+  const copiedBefore = new Set([path.join(source, distDir, 'static'), path.join(source, 'public')]);
+  fs.cpSync(source, target, { recursive: true, verbatimSymlinks: true, filter: (file) => !copiedBefore.has(file) });
   copyStaticAssets(distDir, target);
 }
 
