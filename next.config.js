@@ -17,6 +17,9 @@ const everyPage = [
 const nextConfig = {
   // A second build directory lets an e2e run build and serve without disturbing another run's (scripts/start.ts).
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // `<distDir>/standalone` is the whole server with only the files it needs: what the Dockerfile ships and what
+  // `npm start` runs (scripts/start.ts), so the tests exercise the server that is deployed.
+  output: 'standalone',
   // The build type-checks the portal's own code only; `npm test` runs tsc over the whole repository (tests,
   // emulator, scripts), so work in progress elsewhere never blocks a portal build.
   typescript: { tsconfigPath: 'tsconfig.portal.json' },

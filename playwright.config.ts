@@ -7,8 +7,22 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
  * E2E_PORT_OFFSET moves all three ports (and the state directory) so two runs can share a machine.
  */
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
-/** `restartingPortal`: a second portal instance that e2e/portal-restart.spec.ts starts, kills and starts again. */
-export const e2ePorts = { portal: 3100 + offset, arm: 4543 + offset, identity: 4544 + offset, restartingPortal: 3107 + offset } as const;
+/**
+ * `restartingPortal`: a second portal instance that e2e/portal-restart.spec.ts starts, kills and starts again.
+ * `standalonePortal`: the build's standalone server copied out of the repository (e2e/deploy/standalone.spec.ts).
+ * `balancer` and `balancedPortals`: nginx and the two portal instances behind it (e2e/deploy/two-instances.spec.ts).
+ */
+export const e2ePorts = {
+  portal: 3100 + offset,
+  arm: 4543 + offset,
+  identity: 4544 + offset,
+  restartingPortal: 3107 + offset,
+  standalonePortal: 3108 + offset,
+  balancer: 3109 + offset,
+  balancedPortals: [3110 + offset, 3111 + offset],
+} as const;
+/** Origins the browser reaches a portal at besides the main one: the sign-in provider must accept their redirects. */
+const extraPortalOrigins = [e2ePorts.restartingPortal, e2ePorts.standalonePortal, e2ePorts.balancer].map((port) => `http://localhost:${port}`);
 /** The portal's build for this run (undefined: Next's default, .next). */
 export const e2eDistDir = offset ? `.next-e2e-${offset}` : undefined;
 export const e2eStateDir = path.resolve(import.meta.dirname, offset ? `.emulator-e2e-${offset}` : '.emulator-e2e');
@@ -43,7 +57,7 @@ export default defineConfig({
       PORT: String(e2ePorts.portal),
       ARM_EMULATOR_PORT: String(e2ePorts.arm),
       IDENTITY_PORT: String(e2ePorts.identity),
-      PORTAL_EXTRA_ORIGINS: `http://localhost:${e2ePorts.restartingPortal}`,
+      PORTAL_EXTRA_ORIGINS: extraPortalOrigins.join(','),
       EMULATOR_STATE_DIR: e2eStateDir,
       ...(e2eDistDir ? { NEXT_DIST_DIR: e2eDistDir } : {}),
       // Never let a developer's real-Azure settings leak into the e2e run.

@@ -1,6 +1,6 @@
 /**
  * One command for the whole product: the local Azure (unless real Azure is configured) and the portal.
- *   --mode=production  build if needed, then `next start` (npm start)
+ *   --mode=production  build if needed, then the standalone server the Dockerfile ships (npm start)
  *   --mode=development `next dev` with hot reload (npm run dev)
  *   --mode=emulator    only the two stand-ins, for scripts, SDKs and the Azure CLI (npm run emulator)
  * Ctrl-C stops everything it started.
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { localPortalEnv, readEmulatorConfig } from '../emulator/config';
 import { DEMO_PASSWORD, DEMO_SERVICE_PRINCIPAL, DEMO_USERS } from '../emulator/demo-world';
 import { tlsPaths } from '../emulator/tls';
+import { copyStaticAssets, distDirName, listenEnv, standaloneDir } from './standalone-server';
 
 type Mode = 'production' | 'development' | 'emulator';
 
@@ -67,9 +68,9 @@ function startEmulator(env: NodeJS.ProcessEnv, seedArgs: string[]): Promise<void
 }
 
 /** The production build is redone when a source file is newer than the last build. */
-function buildIsStale(): boolean {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
+function buildIsStale(distDir: string): boolean {
+  const buildId = path.join(root, distDir, 'BUILD_ID');
+  if (!fs.existsSync(buildId) || !fs.existsSync(path.join(standaloneDir(distDir), 'server.js'))) return true;
   const builtAt = fs.statSync(buildId).mtimeMs;
   const newerThanBuild = (entry: string): boolean => {
     const full = path.join(root, entry);
@@ -90,6 +91,15 @@ function buildIsStale(): boolean {
     'tsconfig.json',
     'tsconfig.portal.json',
   ].some(newerThanBuild);
+}
+
+/** The settings lib/config/portal-config.ts reads; none of them may shape a build that serves every configuration. */
+const PORTAL_SETTINGS = ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_AUTHORITY', 'ARM_ENDPOINT'];
+
+function withoutPortalSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const buildEnv = { ...env };
+  for (const name of PORTAL_SETTINGS) delete buildEnv[name];
+  return buildEnv;
 }
 
 let stopping = false;
@@ -121,16 +131,18 @@ async function main() {
     return;
   }
 
-  const portArgs = ['-p', String(config.portalPort)];
   if (mode === 'production') {
-    if (buildIsStale()) {
+    const distDir = distDirName(env);
+    if (buildIsStale(distDir)) {
       console.log('Building the portal (next build)...');
-      const build = spawnSync(bin('next'), ['build'], { cwd: root, env, stdio: 'inherit' });
+      // Built without the portal's settings, as the Dockerfile builds it: they are read at runtime only.
+      const build = spawnSync(bin('next'), ['build'], { cwd: root, env: withoutPortalSettings(env), stdio: 'inherit' });
       if (build.status !== 0) stopAll(build.status ?? 1);
     }
-    run(bin('next'), ['start', ...portArgs], env, 'The portal');
+    copyStaticAssets(distDir, standaloneDir(distDir));
+    run(process.execPath, [path.join(standaloneDir(distDir), 'server.js')], { ...env, ...listenEnv(config.portalPort) }, 'The portal');
   } else {
-    run(bin('next'), ['dev', ...portArgs], env, 'The portal');
+    run(bin('next'), ['dev', '-p', String(config.portalPort)], env, 'The portal');
   }
   const portal = `http://localhost:${config.portalPort}`;
   console.log(`Portal         ${portal}`);

@@ -1,11 +1,14 @@
 /**
- * `npm test`: every check, in the order that fails fastest — typecheck, lint, unit and emulator conformance
- * tests (Vitest), then the browser end-to-end tests (Playwright, which builds and starts the product).
+ * `npm test`: first what the machine must have (scripts/preflight.ts: Chromium, the Azure CLI, nginx; installed
+ * when it can be, or one message and no test), then every check, in the order that fails fastest — typecheck,
+ * lint, unit and emulator conformance tests (Vitest), then the browser end-to-end tests (Playwright, which
+ * builds and starts the product).
  * Ends with one line "tests: N passed, N failed" summed over both runners.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureTestMachine } from './preflight';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, 'test-results');
@@ -49,6 +52,7 @@ function countTests(): { passed: number; failed: number } {
   };
 }
 
+ensureTestMachine();
 fs.rmSync(results, { recursive: true, force: true });
 fs.mkdirSync(results, { recursive: true });
 const failedSteps: string[] = [];

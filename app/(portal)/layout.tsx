@@ -13,10 +13,12 @@ export const metadata: Metadata = {
 };
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  // Runtime configuration (not NEXT_PUBLIC_*): one build serves the local stand-ins and real Azure.
-  const authConfig = await readPublicAuthConfig(readPortalConfig());
+  // The request is read first: that makes every page dynamic before the configuration is read, so `next build`
+  // needs no configuration (the Docker image is built without any, scripts/start.ts builds without any).
   const themeChoice = parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value);
   const systemDark = (await headers()).get('sec-ch-prefers-color-scheme') === 'dark';
+  // Runtime configuration (not NEXT_PUBLIC_*): one build serves the local stand-ins and real Azure.
+  const authConfig = await readPublicAuthConfig(readPortalConfig());
 
   return (
     <html lang="en">

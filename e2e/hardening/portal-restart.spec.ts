@@ -4,45 +4,25 @@
  * (purges that took effect are reported as such, never sent again) and purges the rest. Every row ends in
  * a state ARM confirms, and the audit log shows each account purged exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { DEMO_SUBSCRIPTIONS } from '../../emulator/demo-world';
-import { localPortalEnv } from '../../emulator/config';
-import { e2eDistDir, e2ePorts, e2eStateDir } from '../../playwright.config';
+import { e2ePorts } from '../../playwright.config';
 import { expect, signIn, test } from '../fixtures';
 import { DeletedResourcesPage } from '../pages/deleted-resources-page';
 import { admin, purgesByAccount } from '../support/local-azure';
+import { startStandalonePortal, type StandalonePortal } from '../support/standalone-portal';
 
 const production = DEMO_SUBSCRIPTIONS.production.subscriptionId;
 const GROUP = 'rg-restart';
 const COUNT = 50;
 const names = Array.from({ length: COUNT }, (_, i) => `restart-${String(i + 1).padStart(2, '0')}`);
-const origin = `http://localhost:${e2ePorts.restartingPortal}`;
-const root = path.resolve(import.meta.dirname, '..', '..');
+/** A production portal server of its own (the e2e build's standalone server, the e2e emulator), as deployed. */
+const startPortal = () => startStandalonePortal(e2ePorts.restartingPortal);
 
-/** A production portal server of its own (the e2e build, the e2e emulator), as `npm start` runs one. */
-async function startPortal(): Promise<ChildProcess> {
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(e2ePorts.restartingPortal)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...localPortalEnv({ host: 'localhost', armPort: e2ePorts.arm, identityPort: e2ePorts.identity }),
-      NODE_EXTRA_CA_CERTS: path.join(e2eStateDir, 'ca.pem'),
-      ...(e2eDistDir ? { NEXT_DIST_DIR: e2eDistDir } : {}),
-    },
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 120; attempt++) {
-    const healthy = await fetch(`${origin}/api/health`).then((response) => response.ok, () => false);
-    if (healthy) return child;
-    if (child.exitCode !== null) throw new Error(`the portal exited with ${child.exitCode}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the portal did not become healthy');
-}
-
-let portalServer: ChildProcess | undefined;
-test.afterEach(() => void portalServer?.kill('SIGKILL'));
+let portalServer: StandalonePortal | undefined;
+test.afterEach(async () => {
+  portalServer?.kill();
+  await portalServer?.stop();
+});
 
 test('the portal server killed during a bulk purge of 50: after it is back, every row ends in a true state and Retry purges the rest once', async ({ page }) => {
   test.setTimeout(240_000);
@@ -54,7 +34,7 @@ test('the portal server killed during a bulk purge of 50: after it is back, ever
   await admin('PUT', '/lro', { durationSeconds: 3 });
   portalServer = await startPortal();
 
-  await signIn(page, 'admin@contoso.test', `${origin}/?subscription=${production}&q=restart-`);
+  await signIn(page, 'admin@contoso.test', `${portalServer.origin}/?subscription=${production}&q=restart-`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
   await page.getByRole('checkbox', { name: 'Select all rows' }).check();
@@ -64,7 +44,8 @@ test('the portal server killed during a bulk purge of 50: after it is back, ever
 
   // The first batch is running in ARM: kill the server that sent it, mid-bulk.
   await expect.poll(async () => (await admin('GET', `/world/deleted-accounts?subscriptionId=${production}`) as { value: { id: string }[] }).value.filter((a) => a.id.includes(GROUP)).length, { timeout: 30_000 }).toBeLessThan(COUNT);
-  portalServer.kill('SIGKILL');
+  portalServer.kill();
+  await portalServer.stop();
   const firstRun = page.getByText(/^\d+ purged.*\d+ failed$/).first();
   await expect(firstRun).toBeVisible({ timeout: 60_000 });
   const firstPurged = Number(/^(\d+) purged/.exec((await firstRun.textContent()) ?? '')?.[1] ?? NaN);
