@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { runArmAction } from '@/lib/arm/run-action';
 import { toArmError } from '@/lib/arm/errors';
-import { createResourceGroup, listSubscriptions as listArmSubscriptions } from '@/lib/arm/operations';
+import { createResourceGroup, listSubscriptions as listArmSubscriptions, listTenants as listArmTenants } from '@/lib/arm/operations';
 import { prefetchSubscriptionReads } from '@/lib/arm/read-access';
 import { readDeleteEvents as readArmDeleteEvents } from '@/lib/arm/activity-log';
 import { activityLogStart, type DeleteEvent } from '@/lib/deleted-resources/deleted-by';
@@ -16,11 +16,12 @@ import {
   listDeletedResourcesInput,
   readDeleteEventsInput,
   listSubscriptionsInput,
+  listTenantsInput,
   recreateResourceGroupInput,
   resourceGroupsBatchInput,
 } from '@/lib/deleted-resources/schemas';
 import type { DeletedResourceState, PurgeOutcome, RecoverOutcome } from '@/lib/deleted-resources/outcomes';
-import type { DeletedResource, ResourceRef, Subscription } from '@/lib/deleted-resources/types';
+import type { DeletedResource, ResourceRef, Subscription, Tenant } from '@/lib/deleted-resources/types';
 import { allOperations, operationsOf } from '@/lib/resource-types/server';
 
 /**
@@ -33,6 +34,11 @@ const SUBSCRIPTION_CONCURRENCY = 20;
 
 export async function listSubscriptions(input: unknown): Promise<ActionResult<Subscription[]>> {
   return runArmAction('listSubscriptions', listSubscriptionsInput, input, (_args, session) => listArmSubscriptions(session));
+}
+
+/** The signed-in user's tenants with their names: the header names the tenant instead of showing its id. */
+export async function listTenants(input: unknown): Promise<ActionResult<Tenant[]>> {
+  return runArmAction('listTenants', listTenantsInput, input, (_args, session) => listArmTenants(session));
 }
 
 /** A list that failed: one type in one subscription (the other types and subscriptions are still shown). */

@@ -91,3 +91,17 @@ test('recovery plan with a failed step', async ({ page }) => {
   await expect(portal.bulkSummary('3 steps done, 1 step failed, 1 recovered, 1 blocked')).toBeVisible({ timeout: 45_000 });
   await shoot(page, 'recovery-plan-result');
 });
+
+test.describe('at a phone width', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('main view at a phone width', async ({ page }) => {
+    await useTheme(page, 'light');
+    await signIn(page, 'admin@contoso.test');
+    const portal = new DeletedResourcesPage(page);
+    await portal.waitForRows();
+    await portal.select('contoso-contentsafety');
+    await expect(page.getByText('1 selected')).toBeVisible();
+    await shoot(page, 'main-view-phone');
+  });
+});

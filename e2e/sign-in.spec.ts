@@ -7,7 +7,8 @@ for (const user of Object.values(DEMO_USERS)) {
     await signIn(page, user.upn);
     const portal = new DeletedResourcesPage(page);
     await expect(portal.header).toContainText(user.name);
-    await expect(portal.header).toContainText(DEMO_TENANT.id);
+    // The tenant by its name, as ARM lists it (its id is what the token carries).
+    await expect(portal.header).toContainText(`tenant ${DEMO_TENANT.displayName}`);
     await expect(portal.signOutButton).toBeVisible();
     await expect(portal.table).toBeVisible();
 

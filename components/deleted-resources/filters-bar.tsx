@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { Dropdown, Field, makeStyles, Option, SearchBox, tokens } from '@fluentui/react-components';
+import { Dropdown, Field, makeStyles, mergeClasses, Option, SearchBox, tokens } from '@fluentui/react-components';
 import type { ResourceFilters } from '@/lib/deleted-resources/view';
 import type { Subscription } from '@/lib/deleted-resources/types';
+import { NARROW } from '../narrow-layout';
 
 const useStyles = makeStyles({
   bar: {
@@ -11,9 +12,15 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'flex-end',
     gap: tokens.spacingHorizontalL,
+    // Two to a row, the subscription across both: every filter stays in view without pushing the rows far down.
+    [NARROW]: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
   },
-  field: { minWidth: '220px' },
-  search: { minWidth: '260px' },
+  // A field's own grid sizes it to its control's natural width; on a phone it takes the cell it is given.
+  field: { minWidth: '220px', [NARROW]: { minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' } },
+  subscription: { [NARROW]: { gridColumn: '1 / -1' } },
+  search: { minWidth: '260px', [NARROW]: { minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' } },
+  // Fluent's dropdown is at least 250px wide, more than half a phone.
+  dropdown: { [NARROW]: { minWidth: 0 } },
 });
 
 export interface FilterOption {
@@ -56,8 +63,9 @@ export function FiltersBar(props: {
 
   return (
     <div className={styles.bar} role="search" aria-label="Filters">
-      <Field label="Subscription" className={styles.field}>
+      <Field label="Subscription" className={mergeClasses(styles.field, styles.subscription)}>
         <Dropdown
+          className={styles.dropdown}
           value={subscriptionText}
           selectedOptions={[filters.subscription]}
           onOptionSelect={(_event, data) => data.optionValue && onChange({ subscription: data.optionValue })}
@@ -93,7 +101,7 @@ function MultiFilter(props: { label: string; placeholder: string; value: string;
   const styles = useStyles();
   return (
     <Field label={props.label} className={styles.field}>
-      <Dropdown multiselect placeholder={props.placeholder} value={props.value} selectedOptions={props.selected} onOptionSelect={(_event, data) => props.onChange(data.selectedOptions)}>
+      <Dropdown className={styles.dropdown} multiselect placeholder={props.placeholder} value={props.value} selectedOptions={props.selected} onOptionSelect={(_event, data) => props.onChange(data.selectedOptions)}>
         {props.options.map((option) => (
           <Option key={option.value} value={option.value}>
             {option.label}

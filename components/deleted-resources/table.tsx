@@ -27,6 +27,7 @@ import type { DeletedBy } from '@/lib/deleted-resources/deleted-by';
 import type { DeletedResource, RecreateResourceGroupFix, StatusTone } from '@/lib/deleted-resources/types';
 import { formatCountdown, formatRelativePast } from '@/lib/deleted-resources/view';
 import { TypeIcon } from '@/lib/resource-types/icons';
+import { NARROW } from '../narrow-layout';
 import { markAfterNextPaint, ROWS_PAINTED_MARK } from '../performance-marks';
 
 const ROW_HEIGHT = 52;
@@ -42,8 +43,22 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  // Columns size to their content (names are never cut or wrapped); a narrow window scrolls sideways.
-  table: { tableLayout: 'auto', minWidth: 'max-content' },
+  // Columns size to their content (names are never cut or wrapped); a narrow window scrolls sideways. A phone
+  // gets each row as two lines instead (gridRow below).
+  table: { tableLayout: 'auto', minWidth: 'max-content', [NARROW]: { display: 'block', minWidth: 0 } },
+  section: { [NARROW]: { display: 'block' } },
+  // Name and purge countdown, then type and status. The name shares its line with the short countdown only,
+  // so it keeps the room; a long type is the one cut.
+  gridRow: {
+    [NARROW]: {
+      display: 'grid',
+      gridTemplateColumns: 'auto minmax(0, 1fr) auto auto',
+      gridTemplateAreas: '"select name name purge" "select type status status"',
+      alignItems: 'center',
+      alignContent: 'center',
+      columnGap: tokens.spacingHorizontalXS,
+    },
+  },
   cell: { whiteSpace: 'nowrap' },
   header: {
     position: 'sticky',
@@ -52,6 +67,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   row: { height: `${ROW_HEIGHT}px` },
+  selectCell: { [NARROW]: { gridArea: 'select', alignSelf: 'stretch', height: 'auto' } },
+  // Only these four columns are shown on a phone, as they are what decides a recover or a purge. Each is one
+  // line (Fluent's cells are 44px high), so a row keeps ROW_HEIGHT and the windowing's arithmetic.
+  nameCell: { [NARROW]: { gridArea: 'name', minWidth: 0, overflow: 'hidden', height: 'auto' } },
+  typeCell: { [NARROW]: { gridArea: 'type', minWidth: 0, overflow: 'hidden', height: 'auto' } },
+  // At most half the width, so a long status (a failure's message) never hides the type.
+  statusCell: { [NARROW]: { gridArea: 'status', justifySelf: 'end', height: 'auto', minWidth: 0, maxWidth: '50vw', overflow: 'hidden' } },
+  purgeCell: { [NARROW]: { gridArea: 'purge', justifySelf: 'end', height: 'auto' } },
+  hiddenWhenNarrow: { [NARROW]: { display: 'none' } },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   danger: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
@@ -66,7 +90,12 @@ const useStyles = makeStyles({
     display: '-webkit-box',
     WebkitLineClamp: 2,
     WebkitBoxOrient: 'vertical',
+    // One line, as a phone's row has one for the status; the tooltip keeps the whole message.
+    [NARROW]: { WebkitLineClamp: 1, wordBreak: 'break-all' },
   },
+  // Recover recreates a missing group itself (the recovery plan), so a phone's row, with no room for the
+  // button, loses nothing.
+  recreateButton: { [NARROW]: { display: 'none' } },
 });
 
 const BADGE_COLOR: Record<StatusTone, 'success' | 'warning' | 'danger' | 'informative'> = {
@@ -95,6 +124,24 @@ export interface DeletedResourcesTableProps {
   onRecreateResourceGroup: (fix: RecreateResourceGroupFix) => void;
   recreating: ReadonlySet<string>;
   now: number;
+}
+
+type Styles = ReturnType<typeof useStyles>;
+
+/** Where a column's cells go in a phone's two-line row; the other columns are left out there. */
+function narrowPlacement(styles: Styles, column: ColumnId): string {
+  switch (column) {
+    case 'name':
+      return styles.nameCell;
+    case 'type':
+      return styles.typeCell;
+    case 'status':
+      return styles.statusCell;
+    case 'scheduledPurge':
+      return styles.purgeCell;
+    default:
+      return styles.hiddenWhenNarrow;
+  }
 }
 
 function exactTime(iso: string | null): string {
@@ -161,23 +208,24 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
   return (
     <div ref={scroller} className={styles.scroller} onScroll={onScroll}>
       <Table aria-label="Deleted resources" aria-rowcount={rows.length + 1} sortable className={styles.table} {...keyboard}>
-        <TableHeader className={styles.header}>
-          <TableRow aria-rowindex={1}>
+        <TableHeader className={mergeClasses(styles.header, styles.section)}>
+          <TableRow aria-rowindex={1} className={styles.gridRow}>
             {/* A column header, so the row checkboxes below have one (Fluent renders this cell as a td). */}
             <TableSelectionCell
               role="columnheader"
+              className={styles.selectCell}
               checked={allSelected ? true : selectedCount > 0 ? 'mixed' : false}
               onClick={toggleAll}
               checkboxIndicator={{ 'aria-label': 'Select all rows' }}
             />
             {columns.map((column) => (
-              <TableHeaderCell key={column.id} scope="col" className={styles.cell} {...headerSort(column.id)}>
+              <TableHeaderCell key={column.id} scope="col" className={mergeClasses(styles.cell, narrowPlacement(styles, column.id))} {...headerSort(column.id)}>
                 {column.label}
               </TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody className={styles.section}>
           {start > 0 ? <tr aria-hidden style={{ height: start * ROW_HEIGHT }} /> : null}
           {rows.slice(start, end).map((row, offset) => (
             <ResourceRow
@@ -221,10 +269,10 @@ const ResourceRow = memo(function ResourceRow(props: ResourceRowProps) {
   const { row, selected } = props;
   const styles = useStyles();
   return (
-    <TableRow className={styles.row} aria-rowindex={props.rowIndex} aria-selected={selected} appearance={selected ? 'brand' : 'none'}>
-      <TableSelectionCell checked={selected} onClick={() => props.onToggle(row.id)} checkboxIndicator={{ 'aria-label': `Select ${row.name}` }} />
+    <TableRow className={mergeClasses(styles.row, styles.gridRow)} aria-rowindex={props.rowIndex} aria-selected={selected} appearance={selected ? 'brand' : 'none'}>
+      <TableSelectionCell className={styles.selectCell} checked={selected} onClick={() => props.onToggle(row.id)} checkboxIndicator={{ 'aria-label': `Select ${row.name}` }} />
       {props.columns.map((column) => (
-        <TableCell key={column.id} className={styles.cell}>
+        <TableCell key={column.id} className={mergeClasses(styles.cell, narrowPlacement(styles, column.id))}>
           <Cell column={column} {...props} />
         </TableCell>
       ))}
@@ -375,6 +423,7 @@ function StatusCell(props: {
         <Button
           size="small"
           appearance="secondary"
+          className={styles.recreateButton}
           disabled={props.recreating}
           aria-label={`Recreate resource group ${status.fix.resourceGroup}`}
           onClick={() => status.fix && props.onRecreate(status.fix)}

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { Caption1, makeStyles, Text, Toolbar, ToolbarButton, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUndoRegular, DeleteRegular, QuestionCircleRegular } from '@fluentui/react-icons';
 import type { Capability, DeletedResource } from '@/lib/deleted-resources/types';
+import { NARROW } from '../narrow-layout';
 
 const useStyles = makeStyles({
   bar: {
@@ -15,6 +16,12 @@ const useStyles = makeStyles({
   // The toolbar lines up with the filters above it; its buttons stand apart.
   toolbar: { padding: 0, gap: tokens.spacingHorizontalS },
   reasons: { display: 'flex', flexDirection: 'column', color: tokens.colorNeutralForeground2 },
+  // On a phone the four buttons do not fit one row: Refresh and Export show their icons only, their labels
+  // stay their accessible names.
+  iconOnlyWhenNarrow: { [NARROW]: { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalSNudge, paddingRight: tokens.spacingHorizontalSNudge } },
+  labelHiddenWhenNarrow: {
+    [NARROW]: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  },
 });
 
 /** Whether a toolbar action can act on the selection, which rows it will act on, and why not otherwise. */
@@ -101,11 +108,16 @@ export function ResourcesToolbar(props: {
         >
           Purge
         </ToolbarButton>
-        <ToolbarButton icon={<ArrowClockwiseRegular />} disabledFocusable={props.busy || props.refreshing} onClick={props.onRefresh}>
-          Refresh
+        <ToolbarButton
+          className={styles.iconOnlyWhenNarrow}
+          icon={<ArrowClockwiseRegular />}
+          disabledFocusable={props.busy || props.refreshing}
+          onClick={props.onRefresh}
+        >
+          <span className={styles.labelHiddenWhenNarrow}>Refresh</span>
         </ToolbarButton>
-        <ToolbarButton icon={<ArrowDownloadRegular />} disabledFocusable={props.exportCount === 0} onClick={props.onExport}>
-          Export CSV
+        <ToolbarButton className={styles.iconOnlyWhenNarrow} icon={<ArrowDownloadRegular />} disabledFocusable={props.exportCount === 0} onClick={props.onExport}>
+          <span className={styles.labelHiddenWhenNarrow}>Export CSV</span>
         </ToolbarButton>
         <ToolbarButton icon={<QuestionCircleRegular />} onClick={props.onFindName}>
           Why can&apos;t I use a name?

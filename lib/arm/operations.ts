@@ -1,7 +1,7 @@
 import 'server-only';
 import { createPipelineRequest, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import type { PermissionSet } from '@/lib/deleted-resources/permissions';
-import type { Subscription } from '@/lib/deleted-resources/types';
+import type { Subscription, Tenant } from '@/lib/deleted-resources/types';
 import type { ArmSession } from './session';
 import { armErrorFromResponse } from './errors';
 import { readTimeout } from './soft-delete';
@@ -29,6 +29,17 @@ export async function listSubscriptions(session: ArmSession): Promise<Subscripti
       ...(sub.tenantId ? { tenantId: sub.tenantId } : {}),
       state: sub.state ?? 'Enabled',
     }));
+}
+
+/**
+ * The caller's directories with their names (ARM's `GET /tenants`). Entra's tokens carry the tenant's id but
+ * no name, and this is the one read that gives it with the ARM token the portal already holds.
+ */
+export async function listTenants(session: ArmSession): Promise<Tenant[]> {
+  const raw = await collect(session.subscriptions().tenants.list(readTimeout()));
+  return raw.flatMap((tenant) =>
+    tenant.tenantId ? [{ tenantId: tenant.tenantId.toLowerCase(), ...(tenant.displayName ? { displayName: tenant.displayName } : {}) }] : [],
+  );
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);

@@ -51,6 +51,7 @@ const REF_FIELDS = (prefix: string[], extra: string[] = []) => [
 /** Every server action, by its exported name. A new action without an entry here fails the first test. */
 const SPECS: Record<string, ActionSpec> = {
   listSubscriptions: { valid: () => ({ token }), fields: [['token']] },
+  listTenants: { valid: () => ({ token }), fields: [['token']] },
   listDeletedResources: { valid: () => ({ token, subscription: [P] }), fields: [['token'], ['subscription'], ['subscription', '0']], arrays: [['subscription']] },
   ...Object.fromEntries(
     ['recoverDeletedResources', 'purgeDeletedResources', 'readDeletedResourceStates'].map((name) => [

@@ -33,6 +33,9 @@ export const accessTokenSchema = z
 
 export const listSubscriptionsInput = z.strictObject({ token: accessTokenSchema });
 
+/** Like the subscriptions, the tenants are read with nothing but the token. */
+export const listTenantsInput = listSubscriptionsInput;
+
 export const listDeletedResourcesInput = z.strictObject({
   token: accessTokenSchema,
   /**

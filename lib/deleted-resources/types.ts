@@ -100,3 +100,10 @@ export interface Subscription {
   tenantId?: string;
   state: string;
 }
+
+/** A directory the signed-in user belongs to; ARM leaves the name out for some (then the id is all there is). */
+export interface Tenant {
+  /** Lower case. */
+  tenantId: string;
+  displayName?: string;
+}
