@@ -119,8 +119,8 @@ export function ResourcesToolbar(props: {
         <ToolbarButton className={styles.iconOnlyWhenNarrow} icon={<ArrowDownloadRegular />} disabledFocusable={props.exportCount === 0} onClick={props.onExport}>
           <span className={styles.labelHiddenWhenNarrow}>Export CSV</span>
         </ToolbarButton>
-        <ToolbarButton icon={<QuestionCircleRegular />} onClick={props.onFindName}>
-          Why can&apos;t I use a name?
+        <ToolbarButton className={styles.iconOnlyWhenNarrow} icon={<QuestionCircleRegular />} onClick={props.onFindName}>
+          <span className={styles.labelHiddenWhenNarrow}>Why can&apos;t I use a name?</span>
         </ToolbarButton>
       </Toolbar>
       <Text weight="semibold" aria-live="polite">
