@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { Body1, Button, makeStyles, Skeleton, SkeletonItem, Subtitle2, tokens } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
@@ -19,7 +19,7 @@ import { useSignInAgain } from '../use-sign-in-again';
 import type { LeftOutRow } from './recovery-plan-dialog';
 import { FiltersBar } from './filters-bar';
 import { DeletedResourcesTable } from './table';
-import { planAction, ResourcesToolbar } from './toolbar';
+import { planAction, ResourcesToolbar, type ActionPlan } from './toolbar';
 import { useBulkAction, VERBS, type BulkOutcome } from './use-bulk-action';
 import { useDeletedResources, useSubscriptions } from './use-deleted-resources';
 import { useRecreateResourceGroup } from './use-recreate-resource-group';
@@ -92,6 +92,8 @@ function downloadCsv(rows: DeletedResource[], columns: Column[], context: Column
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+const SELECTION_PENDING: ActionPlan = { targets: [], reason: 'Working out what the selection allows…' };
+
 const TYPE_OPTIONS = RESOURCE_TYPES.map((type) => ({ value: type.id, label: type.displayName }));
 
 /** "AI services accounts (48 hours), Key Vaults (7–90 days, set per vault), …": what the empty page promises. */
@@ -160,9 +162,15 @@ export function DeletedResourcesView() {
   const recreate = useRecreateResourceGroup(allRows, onGroupCreated);
 
   const visible = useMemo(() => filterResources(allRows, filters), [allRows, filters]);
-  // Read for every loaded row, not the filtered ones: typing in the search does not ask ARM again.
-  const deletedBy = useDeletedBy(allRows, now);
-  const selection = useMemo(() => visible.filter((row) => selected.has(row.id)), [visible, selected]);
+  // Read for the subscriptions on screen; each one's window from all its loaded rows, so a search or a scroll
+  // does not ask ARM again for what it has read.
+  const [subscriptionsOnScreen, setSubscriptionsOnScreen] = useState<string[]>([]);
+  const { deletedBy, forRows: deletedByForRows } = useDeletedBy(allRows, subscriptionsOnScreen, now);
+  // What the toolbar works out for the selection (every selected row's capabilities and left-out reasons) follows
+  // the checkboxes a moment later: select-all over 20,000 rows paints its checkboxes first, and that work runs
+  // after, without blocking input.
+  const deferredSelected = useDeferredValue(selected);
+  const selection = useMemo(() => visible.filter((row) => deferredSelected.has(row.id)), [visible, deferredSelected]);
   const kindOptions = useMemo(
     () =>
       [...new Map(allRows.filter((row) => row.kind).map((row) => [row.kind, row.kindDisplayName]))]
@@ -179,8 +187,16 @@ export function DeletedResourcesView() {
   );
 
   const busy = bulk.running !== null;
-  const recoverPlan = planAction(selection, (row) => row.status.recover, 'recover', busy);
-  const purgePlan = planAction(selection, (row) => row.status.purge, 'purge', busy);
+  // Until then the buttons wait, so nothing acts on the selection as it was a moment ago.
+  const selectionPending = deferredSelected !== selected;
+  const recoverPlan = useMemo(
+    () => (selectionPending ? SELECTION_PENDING : planAction(selection, (row) => row.status.recover, 'recover', busy)),
+    [selection, busy, selectionPending],
+  );
+  const purgePlan = useMemo(
+    () => (selectionPending ? SELECTION_PENDING : planAction(selection, (row) => row.status.purge, 'purge', busy)),
+    [selection, busy, selectionPending],
+  );
 
   /**
    * A recover that needs something first (a group, a vault, storage) is shown as a plan before anything is sent,
@@ -227,8 +243,9 @@ export function DeletedResourcesView() {
         onPurge={() => setPurgeTargets(purgePlan.targets)}
         onRefresh={refresh}
         onFindName={() => setNameParam('')}
-        onExport={() => {
-          const context = { subscriptionName, deletedBy };
+        onExport={async () => {
+          // Every exported row's Deleted by, not only those read for the screen.
+          const context = { subscriptionName, deletedBy: await deletedByForRows(visible) };
           downloadCsv(sortRows(visible, sort.column, sort.direction, context), visibleColumns(filters.subscription === 'all'), context);
         }}
         exportCount={visible.length}
@@ -281,6 +298,7 @@ export function DeletedResourcesView() {
           showSubscription={filters.subscription === 'all'}
           subscriptionName={subscriptionName}
           deletedBy={deletedBy}
+          onSubscriptionsOnScreen={setSubscriptionsOnScreen}
           selected={selected}
           onSelectionChange={setSelected}
           progress={bulk.progress}
