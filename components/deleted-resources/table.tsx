@@ -34,6 +34,8 @@ const ROW_HEIGHT = 52;
 /** Above this many rows only the visible window (plus overscan) is rendered. */
 const VIRTUALIZE_ABOVE = 150;
 const OVERSCAN = 8;
+/** How long the table must rest before what it shows counts as seen (the Deleted by column reads for it). */
+const SETTLE_MS = 250;
 
 const useStyles = makeStyles({
   scroller: {
@@ -191,7 +193,12 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
 
   const { onSubscriptionsOnScreen } = props;
   const onScreenKey = useMemo(() => [...new Set(rows.slice(start, end).map((row) => row.subscriptionId))].sort().join(','), [rows, start, end]);
-  useEffect(() => onSubscriptionsOnScreen(onScreenKey ? onScreenKey.split(',') : []), [onScreenKey, onSubscriptionsOnScreen]);
+  // Said once the table rests: rows that fly by during a scroll are not worth a read, and telling the view on
+  // every step would draw the whole page again while the person scrolls.
+  useEffect(() => {
+    const timer = setTimeout(() => onSubscriptionsOnScreen(onScreenKey ? onScreenKey.split(',') : []), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [onScreenKey, onSubscriptionsOnScreen]);
 
   const selectedCount = useMemo(() => rows.reduce((count, row) => count + (selected.has(row.id) ? 1 : 0), 0), [rows, selected]);
   const allSelected = rows.length > 0 && selectedCount === rows.length;
