@@ -84,6 +84,9 @@ const useStyles = makeStyles({
   typeIcon: { fontSize: '16px', color: tokens.colorBrandForeground1, flexShrink: 0 },
   badge: { flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
+  // One width whatever it says ("reading…", "unknown", a long name): its answer arriving must not move the
+  // columns beside it under the pointer. The tooltip says it whole.
+  deletedBy: { display: 'inline-block', width: '240px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle' },
   failure: {
     color: tokens.colorPaletteRedForeground1,
     whiteSpace: 'normal',
@@ -351,7 +354,7 @@ function DeletedByCell(props: { deletedBy: DeletedBy | undefined; now: number })
   // Still text, not a spinner: dozens of animated spinners repaint every frame while a long table scrolls.
   if (deletedBy.state === 'loading') {
     return (
-      <Text wrap={false} className={styles.muted}>
+      <Text wrap={false} className={mergeClasses(styles.deletedBy, styles.muted)}>
         reading…
       </Text>
     );
@@ -359,7 +362,7 @@ function DeletedByCell(props: { deletedBy: DeletedBy | undefined; now: number })
   if (deletedBy.state === 'unknown') {
     return (
       <Tooltip content={`Unknown: ${deletedBy.reason}.`} relationship="description">
-        <Text tabIndex={0} wrap={false} className={styles.muted}>
+        <Text tabIndex={0} wrap={false} className={mergeClasses(styles.deletedBy, styles.muted)}>
           unknown
         </Text>
       </Tooltip>
@@ -368,7 +371,7 @@ function DeletedByCell(props: { deletedBy: DeletedBy | undefined; now: number })
   const group = deletedBy.resourceGroup ? `, with its resource group ${deletedBy.resourceGroup}` : '';
   return (
     <Tooltip content={`Deleted by ${deletedBy.caller} on ${exactTime(deletedBy.at)}${group}.`} relationship="description">
-      <Text tabIndex={0} wrap={false}>
+      <Text tabIndex={0} wrap={false} className={styles.deletedBy}>
         {deletedBy.caller} <span className={styles.muted}>· {formatRelativePast(deletedBy.at, now)}</span>
       </Text>
     </Tooltip>
