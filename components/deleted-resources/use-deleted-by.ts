@@ -164,8 +164,8 @@ export function useDeletedBy(
           }
         }),
       );
-      const read = new Map(settled);
-      return (row: DeletedResource) => deletedByFrom(read.get(row.subscriptionId), all.has(row.subscriptionId), row, now);
+      const answered = new Map(settled);
+      return (row: DeletedResource) => deletedByFrom(answered.get(row.subscriptionId), all.has(row.subscriptionId), row, now);
     },
     [queries, loaded, hour, options, queryClient, now],
   );
