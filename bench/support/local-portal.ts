@@ -9,8 +9,10 @@ import path from 'node:path';
 import { Agent, fetch } from 'undici';
 
 export const root = path.resolve(import.meta.dirname, '../..');
-export const benchPorts = { portal: 3300, arm: 4743, identity: 4744 } as const;
-export const benchStateDir = path.join(root, '.emulator-bench');
+/** BENCH_PORT_OFFSET moves the ports and the state directory, so two benches (two worktrees) can share a machine. */
+const offset = Number(process.env.BENCH_PORT_OFFSET ?? 0);
+export const benchPorts = { portal: 3300 + offset, arm: 4743 + offset, identity: 4744 + offset } as const;
+export const benchStateDir = path.join(root, offset ? `.emulator-bench-${offset}` : '.emulator-bench');
 export const portalUrl = `http://localhost:${benchPorts.portal}`;
 export const armUrl = `https://localhost:${benchPorts.arm}`;
 
