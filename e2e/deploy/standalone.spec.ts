@@ -32,3 +32,19 @@ test('the standalone server alone, in a directory of its own, signs in and lists
   // public/ is served from the copy too.
   expect((await page.request.get(`${portal.origin}/favicon.svg`)).status()).toBe(200);
 });
+
+test('without its settings it still starts, and its health check and pages say what to set instead of failing', async ({ page }) => {
+  portal = await startStandalonePortal(e2ePorts.standalonePortal, 'none');
+  const health = await page.request.get(`${portal.origin}/api/health`);
+  expect(health.status()).toBe(503);
+  expect(await health.json()).toEqual({ status: 'misconfigured', problem: expect.stringMatching(/set AZURE_CLIENT_ID and AZURE_TENANT_ID/) });
+
+  const response = await page.goto(`${portal.origin}/?subscription=${production}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { name: /the portal is not configured/ })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('set AZURE_CLIENT_ID and AZURE_TENANT_ID');
+  await page.screenshot({ path: test.info().outputPath('not-configured.png') });
+  // Nothing but the portal itself may be reached from such a page.
+  expect(response?.headers()['content-security-policy']).toMatch(/connect-src 'self';/);
+  expect(portal.output()).not.toMatch(/PortalConfigError|Error:/);
+});

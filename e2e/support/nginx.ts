@@ -81,7 +81,7 @@ export async function startLoadBalancer(port: number, upstreamPorts: readonly nu
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  if (await waitUntilAnswering(`${origin}/api/health`, child, 10_000)) return balancer;
+  if (await waitUntilAnswering(`${origin}/api/health`, child, (response) => response.ok, 10_000)) return balancer;
   const errors = `${stderr}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`;
   await balancer.stop();
   throw new Error(`nginx did not start on ${origin}:\n${errors}`);

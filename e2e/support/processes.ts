@@ -2,10 +2,15 @@
 import type { ChildProcess } from 'node:child_process';
 
 /** Polls `url` until it answers 2xx; false when the process exits first or time runs out. */
-export async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<boolean> {
+export async function waitUntilAnswering(
+  url: string,
+  child: ChildProcess,
+  ready: (response: Response) => boolean = (response) => response.ok,
+  timeoutMs = 60_000,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return true;
+    if (await fetch(url).then(ready, () => false)) return true;
     if (child.exitCode !== null || child.signalCode !== null) return false;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -23,7 +23,11 @@ export interface StandalonePortal {
   stop(): Promise<void>;
 }
 
-export async function startStandalonePortal(port: number): Promise<StandalonePortal> {
+/**
+ * `settings: 'none'` starts it as a deployment that forgot its settings: no AZURE_* at all. It is then ready
+ * when it answers (its health says 503), not when it is healthy.
+ */
+export async function startStandalonePortal(port: number, settings: 'local' | 'none' = 'local'): Promise<StandalonePortal> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-${port}-`));
   copyStandaloneServer(e2eDistDir ?? '.next', dir);
   const child = spawn(process.execPath, ['server.js'], {
@@ -31,7 +35,7 @@ export async function startStandalonePortal(port: number): Promise<StandalonePor
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
-      ...localPortalEnv({ host: 'localhost', armPort: e2ePorts.arm, identityPort: e2ePorts.identity }),
+      ...(settings === 'local' ? localPortalEnv({ host: 'localhost', armPort: e2ePorts.arm, identityPort: e2ePorts.identity }) : {}),
       NODE_EXTRA_CA_CERTS: path.join(e2eStateDir, 'ca.pem'),
       ...listenEnv(port),
     },
@@ -50,7 +54,8 @@ export async function startStandalonePortal(port: number): Promise<StandalonePor
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  if (await waitUntilAnswering(`${portal.origin}/api/health`, child)) return portal;
+  const answering = settings === 'local' ? (response: Response) => response.ok : (response: Response) => response.status === 503;
+  if (await waitUntilAnswering(`${portal.origin}/api/health`, child, answering)) return portal;
   await portal.stop();
   throw new Error(`the standalone portal on ${portal.origin} did not become healthy:\n${output}`);
 }

@@ -32,4 +32,10 @@ describe('buildContentSecurityPolicy', () => {
     const development = directives(buildContentSecurityPolicy({ nonce: 'n', authorityOrigin: 'https://x', development: true }));
     expect(development.get('script-src')).toContain("'unsafe-eval'");
   });
+
+  it('allows no other origin at all while the portal is not configured', () => {
+    const unconfigured = directives(buildContentSecurityPolicy({ nonce: 'n', authorityOrigin: undefined, development: false }));
+    expect(unconfigured.get('connect-src')).toEqual(["'self'"]);
+    expect(unconfigured.get('frame-src')).toEqual(["'none'"]);
+  });
 });

@@ -4,7 +4,8 @@
  */
 export function buildContentSecurityPolicy(options: {
   nonce: string;
-  authorityOrigin: string;
+  /** Undefined while the portal is not configured: nothing but the portal itself is allowed then. */
+  authorityOrigin: string | undefined;
   development: boolean;
 }): string {
   const { nonce, authorityOrigin, development } = options;
@@ -15,9 +16,9 @@ export function buildContentSecurityPolicy(options: {
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", authorityOrigin, ...(development ? ['ws:'] : [])],
+    'connect-src': ["'self'", ...(authorityOrigin ? [authorityOrigin] : []), ...(development ? ['ws:'] : [])],
     // MSAL may renew tokens in a hidden iframe on the authority.
-    'frame-src': [authorityOrigin],
+    'frame-src': authorityOrigin ? [authorityOrigin] : ["'none'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],

@@ -70,6 +70,20 @@ export function readPortalConfig(env: Env = process.env): PortalConfig {
   };
 }
 
+/**
+ * What is wrong with the configuration, in words an operator can act on; undefined when it is complete. The
+ * server still starts without it, so a deployment's health check and pages say what to set instead of 500.
+ */
+export function portalConfigProblem(env: Env = process.env): string | undefined {
+  try {
+    readPortalConfig(env);
+    return undefined;
+  } catch (error) {
+    if (error instanceof PortalConfigError) return error.message;
+    throw error;
+  }
+}
+
 /** The OpenID discovery document MSAL reads for this authority (same rule as msal-common's Authority). */
 export function discoveryUrl(authority: string): string {
   const base = authority.endsWith('/') ? authority : `${authority}/`;

@@ -1,6 +1,15 @@
+import { portalConfigProblem } from '@/lib/config/portal-config';
+
 export const dynamic = 'force-dynamic';
 
-/** Liveness for Playwright's webServer and start scripts: the server answers, nothing more. */
+/**
+ * Health for Playwright's webServer, start scripts and a container platform's probe: 200 when the server
+ * answers and is configured; 503 with what to set when it is not (the settings are read at runtime, so a
+ * deployment without them starts, and its probe and logs say why it cannot serve anyone).
+ */
 export function GET() {
-  return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
+  const problem = portalConfigProblem();
+  const headers = { 'Cache-Control': 'no-store' };
+  if (problem) return Response.json({ status: 'misconfigured', problem }, { status: 503, headers });
+  return Response.json({ status: 'ok' }, { headers });
 }
