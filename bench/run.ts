@@ -31,11 +31,18 @@ interface Row {
   figure: string;
   budget: string;
   holds: boolean;
+  /** A measurement with no budget of its own (printed "—"): what another row's budget can reach on this machine. */
+  informational?: boolean;
   /** The raw measurements behind the figure. */
   detail: Record<string, unknown>;
   /** When it was measured: a partial run (--only) replaces only its own rows in bench/results.json. */
   date?: string;
+  /** This run and the ones before it (newest first, up to RUNS_KEPT), from bench/results.json. */
+  runs?: { date: string; figure: string; holds: boolean }[];
 }
+
+/** "Holds on three consecutive runs": each row keeps its last three runs, each invocation of the bench a run. */
+const RUNS_KEPT = 3;
 
 /**
  * `--only=3,5` runs just those rows (while working on them); rows that need another row's measurements bring
@@ -59,7 +66,7 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 function add(row: Row) {
   rows.push({ ...row, date: new Date().toISOString() });
-  log(`${row.row}: ${row.figure} (budget ${row.budget}) ${row.holds ? 'holds' : 'DOES NOT HOLD'}`);
+  log(`${row.row}: ${row.figure} (budget ${row.budget})${row.informational ? '' : row.holds ? ' holds' : ' DOES NOT HOLD'}`);
 }
 
 function fail(row: string, budget: string, error: unknown) {
@@ -137,6 +144,7 @@ async function listOneRow(portal: LocalPortal, token: string) {
   }
 }
 
+const FLOOR_ROW = "2c. row 2's floor on this machine: a bare client (undici + JSON.parse, no SDK, no portal logic) reading the same accounts pages, all 20 subscriptions ÷ its slowest single";
 const EVERY_TYPE_ROW = `2b. every type (${RESOURCE_TYPES.length}) over 20 subscriptions: total ÷ slowest single list call (one type, one subscription, its SDK)`;
 
 async function listAllRow(portal: LocalPortal, token: string) {
@@ -157,6 +165,7 @@ async function listAllRow(portal: LocalPortal, token: string) {
       requestsPerSecond: number;
       slowestListCall: { type: string; subscriptionId: string; ms: number; entries: number };
       listCalls: number;
+      floor: { allMs: number; slowestSingleMs: number; all: { ms: number; cpuMs: number }[] };
     }>(
       'list-all',
       { subscriptionIds, rounds: 3 },
@@ -183,8 +192,18 @@ async function listAllRow(portal: LocalPortal, token: string) {
       holds: perCall <= 1.5,
       detail: { byType: result.byType, slowestListCall: result.slowestListCall },
     });
+    const floorRatio = result.floor.allMs / result.floor.slowestSingleMs;
+    add({
+      row: FLOOR_ROW,
+      figure: `${fixed(floorRatio)}× (${Math.round(result.floor.allMs)} ms vs ${Math.round(result.floor.slowestSingleMs)} ms; the portal ${fixed(ratio)}×)`,
+      budget: 'none: what rows 2 and 2b can reach here',
+      holds: true,
+      informational: true,
+      detail: result.floor as unknown as Record<string, unknown>,
+    });
   } catch (error) {
     fail(EVERY_TYPE_ROW, '≤ 1.5×', error);
+    fail(FLOOR_ROW, 'none', error);
     fail('2. all subscriptions (20 × 500): total ÷ slowest single', '≤ 1.5×', error);
   }
   return { requestsPerSecond, emulatorPeak };
@@ -322,8 +341,12 @@ async function lighthouseRow(portal: LocalPortal, browser: BenchBrowser) {
 }
 
 function printTable() {
-  const header = ['row', 'figure', 'budget', 'holds?'];
-  const body = rows.map((row) => [row.row, row.figure, row.budget, row.holds ? 'yes' : 'NO']);
+  const header = ['row', 'figure', 'before', 'budget', 'holds?', `last ${RUNS_KEPT} runs`];
+  const body = rows.map((row) => {
+    const before = row.runs?.[1];
+    const held = row.informational ? '—' : (row.runs ?? []).map((run) => (run.holds ? 'yes' : 'NO')).join(', ');
+    return [row.row, row.figure, before ? `${before.figure} (${before.date.slice(0, 10)})` : '—', row.budget, row.informational ? '—' : row.holds ? 'yes' : 'NO', held];
+  });
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   console.log([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n'));
@@ -355,6 +378,7 @@ async function main() {
     await browser?.close();
     await portal.stop();
   }
+  withEarlierRuns(rows);
   printTable();
   const results = {
     date: new Date().toISOString(),
@@ -370,10 +394,27 @@ async function main() {
 const resultsPath = path.join(root, 'bench/results.json');
 const rowNumber = (row: Row) => Number(/^(\d+)/.exec(row.row)?.[1]);
 
+function earlierResults(): { date: string; rows: Row[] } | undefined {
+  return fs.existsSync(resultsPath) ? (JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as { date: string; rows: Row[] }) : undefined;
+}
+
+/** The row's key across runs: its number and letter ("2b"), as the figures' wording may change. */
+const rowKey = (row: Row) => /^(\d+[a-z]?)\./.exec(row.row)?.[1] ?? row.row;
+
+/** Gives each measured row its runs: this one, then the ones bench/results.json kept for the same row. */
+function withEarlierRuns(measured: Row[]) {
+  const earlier = new Map((earlierResults()?.rows ?? []).map((row) => [rowKey(row), row]));
+  for (const row of measured) {
+    const before = earlier.get(rowKey(row));
+    const previous = before?.runs ?? (before ? [{ date: before.date ?? '', figure: before.figure, holds: before.holds }] : []);
+    row.runs = [{ date: row.date ?? new Date().toISOString(), figure: row.figure, holds: row.holds }, ...previous].slice(0, RUNS_KEPT);
+  }
+}
+
 /** The earlier results' rows that this partial run did not measure, each keeping the date it was measured. */
 function mergeWithEarlierRows(measured: Row[], only: Set<number>): Row[] {
-  if (!fs.existsSync(resultsPath)) return measured;
-  const earlier = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as { date: string; rows: Row[] };
+  const earlier = earlierResults();
+  if (!earlier) return measured;
   const kept = earlier.rows.filter((row) => !only.has(rowNumber(row))).map((row) => ({ ...row, date: row.date ?? earlier.date }));
   return [...kept, ...measured].sort((a, b) => rowNumber(a) - rowNumber(b) || a.row.localeCompare(b.row));
 }
