@@ -30,6 +30,13 @@ const nextConfig = {
   // The portal has two root layouts (the portal, and MSAL's bare redirect bridge): a 404 for any unknown path
   // needs the global not-found page (app/global-not-found.tsx).
   experimental: { globalNotFound: true },
+  turbopack: {
+    resolveAlias: {
+      // Fluent's context selector imports `scheduler`; React DOM in the browser uses Next's own copy of it. One
+      // copy in the first load instead of two (1.3 KB gzipped; the same scheduler, React's runtime).
+      scheduler: { browser: 'next/dist/compiled/scheduler' },
+    },
+  },
   async headers() {
     return [
       { source: '/:path*', headers: everyPage },
