@@ -18,7 +18,6 @@ import {
   TableSelectionCell,
   Text,
   tokens,
-  Tooltip,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import type { RowProgress } from '@/lib/bulk/run-bulk';
@@ -29,10 +28,9 @@ import { formatCountdown, formatRelativePast } from '@/lib/deleted-resources/vie
 import { TypeIcon } from '@/lib/resource-types/icons';
 import { NARROW } from '../narrow-layout';
 import { markAfterNextPaint, ROWS_PAINTED_MARK } from '../performance-marks';
+import { LazyTooltip } from './lazy-tooltip';
 
 const ROW_HEIGHT = 52;
-/** Above this many rows only the visible window (plus overscan) is rendered. */
-const VIRTUALIZE_ABOVE = 150;
 const OVERSCAN = 8;
 /** How long the table must rest before what it shows counts as seen (the Deleted by column reads for it). */
 const SETTLE_MS = 250;
@@ -174,8 +172,9 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
   // A layout effect runs before the browser paints this commit, so the mark lands right after that paint.
   useLayoutEffect(() => (props.rows.length > 0 ? markAfterNextPaint(ROWS_PAINTED_MARK) : undefined), [props.rows]);
 
-  // Windowing: thousands of rows stay smooth because only the visible ones are in the DOM. Only the first
-  // visible row is state, so a scroll within the same row draws nothing again.
+  // Windowing, whatever the count: only the visible rows (plus overscan) are in the DOM, so fifty rows cost the
+  // first render what 20,000 do. Only the first visible row is state, so a scroll within the same row draws
+  // nothing again.
   const scroller = useRef<HTMLDivElement>(null);
   const [firstVisible, setFirstVisible] = useState(0);
   const [viewport, setViewport] = useState(800);
@@ -190,9 +189,8 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
     (event: UIEvent<HTMLDivElement>) => setFirstVisible(Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT)),
     [],
   );
-  const virtual = rows.length > VIRTUALIZE_ABOVE;
-  const start = virtual ? Math.max(0, firstVisible - OVERSCAN) : 0;
-  const end = virtual ? Math.min(rows.length, firstVisible + Math.ceil(viewport / ROW_HEIGHT) + 1 + OVERSCAN) : rows.length;
+  const start = Math.max(0, firstVisible - OVERSCAN);
+  const end = Math.min(rows.length, firstVisible + Math.ceil(viewport / ROW_HEIGHT) + 1 + OVERSCAN);
 
   const { onSubscriptionsOnScreen } = props;
   const onScreenKey = useMemo(() => [...new Set(rows.slice(start, end).map((row) => row.subscriptionId))].sort().join(','), [rows, start, end]);
@@ -321,20 +319,20 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
       );
     case 'deleted':
       return (
-        <Tooltip content={exactTime(row.deletedAt)} relationship="description">
+        <LazyTooltip content={exactTime(row.deletedAt)}>
           <Text tabIndex={0} wrap={false}>
             {formatRelativePast(row.deletedAt, now)}
           </Text>
-        </Tooltip>
+        </LazyTooltip>
       );
     case 'scheduledPurge': {
       const countdown = formatCountdown(row.scheduledPurgeAt, now);
       return (
-        <Tooltip content={exactTime(row.scheduledPurgeAt)} relationship="description">
+        <LazyTooltip content={exactTime(row.scheduledPurgeAt)}>
           <Text tabIndex={0} wrap={false} className={mergeClasses(countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}>
             {countdown.text}
           </Text>
-        </Tooltip>
+        </LazyTooltip>
       );
     }
     case 'deletedBy':
@@ -361,20 +359,20 @@ function DeletedByCell(props: { deletedBy: DeletedBy | undefined; now: number })
   }
   if (deletedBy.state === 'unknown') {
     return (
-      <Tooltip content={`Unknown: ${deletedBy.reason}.`} relationship="description">
+      <LazyTooltip content={`Unknown: ${deletedBy.reason}.`}>
         <Text tabIndex={0} wrap={false} className={mergeClasses(styles.deletedBy, styles.muted)}>
           unknown
         </Text>
-      </Tooltip>
+      </LazyTooltip>
     );
   }
   const group = deletedBy.resourceGroup ? `, with its resource group ${deletedBy.resourceGroup}` : '';
   return (
-    <Tooltip content={`Deleted by ${deletedBy.caller} on ${exactTime(deletedBy.at)}${group}.`} relationship="description">
+    <LazyTooltip content={`Deleted by ${deletedBy.caller} on ${exactTime(deletedBy.at)}${group}.`}>
       <Text tabIndex={0} wrap={false} className={styles.deletedBy}>
         {deletedBy.caller} <span className={styles.muted}>· {formatRelativePast(deletedBy.at, now)}</span>
       </Text>
-    </Tooltip>
+    </LazyTooltip>
   );
 }
 
@@ -413,11 +411,11 @@ function StatusCell(props: {
         <Badge appearance="filled" color="danger" className={styles.badge}>
           Failed
         </Badge>
-        <Tooltip content={`${progress.error.code}: ${progress.error.message}`} relationship="description">
+        <LazyTooltip content={`${progress.error.code}: ${progress.error.message}`}>
           <Caption1 className={styles.failure} tabIndex={0}>
             {progress.error.message}
           </Caption1>
-        </Tooltip>
+        </LazyTooltip>
       </div>
     );
   }
@@ -440,9 +438,9 @@ function StatusCell(props: {
   return (
     <div className={styles.status}>
       {status.detail ? (
-        <Tooltip content={status.detail} relationship="description">
+        <LazyTooltip content={status.detail}>
           {badge}
-        </Tooltip>
+        </LazyTooltip>
       ) : (
         badge
       )}
