@@ -11,12 +11,10 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableCellLayout,
   TableHeader,
   TableHeaderCell,
   TableRow,
   TableSelectionCell,
-  Text,
   tokens,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
@@ -32,12 +30,14 @@ import { LazyTooltip } from './lazy-tooltip';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
+/** What the page keeps above and below the table's scroller (its maxHeight is the window's height less this). */
+const SCROLLER_OFFSET_PX = 320;
 /** How long the table must rest before what it shows counts as seen (the Deleted by column reads for it). */
 const SETTLE_MS = 250;
 
 const useStyles = makeStyles({
   scroller: {
-    maxHeight: 'calc(100vh - 320px)',
+    maxHeight: `calc(100vh - ${SCROLLER_OFFSET_PX}px)`,
     overflow: 'auto',
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusMedium,
@@ -60,6 +60,19 @@ const useStyles = makeStyles({
     },
   },
   cell: { whiteSpace: 'nowrap' },
+  // Plain elements styled as Fluent's TableCellLayout (truncate) and Text (wrap={false}) style theirs: a few
+  // thousand Fluent components per screen of rows were most of the table's first render.
+  layout: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flex: '1 1 0px', overflowX: 'hidden' },
+  truncated: { overflowX: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+  text: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightRegular,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+  },
+  semibold: { fontWeight: tokens.fontWeightSemibold },
   header: {
     position: 'sticky',
     top: 0,
@@ -177,7 +190,9 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
   // nothing again.
   const scroller = useRef<HTMLDivElement>(null);
   const [firstVisible, setFirstVisible] = useState(0);
-  const [viewport, setViewport] = useState(800);
+  // The scroller's height before it is measured, from its CSS (maxHeight below): rows past it would be drawn
+  // only to be dropped.
+  const [viewport, setViewport] = useState(() => (typeof window === 'undefined' ? 800 : Math.max(ROW_HEIGHT, window.innerHeight - SCROLLER_OFFSET_PX)));
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
@@ -305,33 +320,32 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
   switch (column.id) {
     case 'name':
       return (
-        <TableCellLayout truncate>
-          <Text weight="semibold" wrap={false}>
-            {row.name}
-          </Text>
-        </TableCellLayout>
+        <div className={styles.layout}>
+          <span className={mergeClasses(styles.text, styles.truncated, styles.semibold)}>{row.name}</span>
+        </div>
       );
     case 'type':
       return (
-        <TableCellLayout truncate media={<TypeIcon type={row.type} className={styles.typeIcon} />}>
-          {column.text(row, props.context)}
-        </TableCellLayout>
+        <div className={styles.layout}>
+          <TypeIcon type={row.type} className={styles.typeIcon} />
+          <span className={styles.truncated}>{column.text(row, props.context)}</span>
+        </div>
       );
     case 'deleted':
       return (
         <LazyTooltip content={exactTime(row.deletedAt)}>
-          <Text tabIndex={0} wrap={false}>
+          <span tabIndex={0} className={styles.text}>
             {formatRelativePast(row.deletedAt, now)}
-          </Text>
+          </span>
         </LazyTooltip>
       );
     case 'scheduledPurge': {
       const countdown = formatCountdown(row.scheduledPurgeAt, now);
       return (
         <LazyTooltip content={exactTime(row.scheduledPurgeAt)}>
-          <Text tabIndex={0} wrap={false} className={mergeClasses(countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}>
+          <span tabIndex={0} className={mergeClasses(styles.text, countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}>
             {countdown.text}
-          </Text>
+          </span>
         </LazyTooltip>
       );
     }
@@ -340,7 +354,11 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
     case 'status':
       return <StatusCell account={row} progress={props.progress} runningVerb={props.runningVerb} onRecreate={props.onRecreate} recreating={props.recreating} />;
     default:
-      return <TableCellLayout truncate>{column.text(row, props.context)}</TableCellLayout>;
+      return (
+        <div className={styles.layout}>
+          <span className={styles.truncated}>{column.text(row, props.context)}</span>
+        </div>
+      );
   }
 }
 
@@ -350,28 +368,22 @@ function DeletedByCell(props: { deletedBy: DeletedBy | undefined; now: number })
   const styles = useStyles();
   if (!deletedBy) return null;
   // Still text, not a spinner: dozens of animated spinners repaint every frame while a long table scrolls.
-  if (deletedBy.state === 'loading') {
-    return (
-      <Text wrap={false} className={mergeClasses(styles.deletedBy, styles.muted)}>
-        reading…
-      </Text>
-    );
-  }
+  if (deletedBy.state === 'loading') return <span className={mergeClasses(styles.text, styles.deletedBy, styles.muted)}>reading…</span>;
   if (deletedBy.state === 'unknown') {
     return (
       <LazyTooltip content={`Unknown: ${deletedBy.reason}.`}>
-        <Text tabIndex={0} wrap={false} className={mergeClasses(styles.deletedBy, styles.muted)}>
+        <span tabIndex={0} className={mergeClasses(styles.text, styles.deletedBy, styles.muted)}>
           unknown
-        </Text>
+        </span>
       </LazyTooltip>
     );
   }
   const group = deletedBy.resourceGroup ? `, with its resource group ${deletedBy.resourceGroup}` : '';
   return (
     <LazyTooltip content={`Deleted by ${deletedBy.caller} on ${exactTime(deletedBy.at)}${group}.`}>
-      <Text tabIndex={0} wrap={false} className={styles.deletedBy}>
+      <span tabIndex={0} className={mergeClasses(styles.text, styles.deletedBy)}>
         {deletedBy.caller} <span className={styles.muted}>· {formatRelativePast(deletedBy.at, now)}</span>
-      </Text>
+      </span>
     </LazyTooltip>
   );
 }

@@ -64,6 +64,8 @@ export class DeletedResourcesPage {
    * beyond), so this scrolls it from top to bottom, as a person reads it, and back to where it was.
    */
   async accountNames(): Promise<string[]> {
+    // No table at all (an empty state instead): no rows.
+    if ((await this.table.count()) === 0) return [];
     const labels = await this.table.evaluate(async (table) => {
       const scroller = table.parentElement;
       if (!scroller) throw new Error('the table has no scrolling box');
@@ -96,6 +98,7 @@ export class DeletedResourcesPage {
    * no such row. The table holds only the rows in view: a row further down is not in the page until then.
    */
   async scrollToRow(accountName: string): Promise<boolean> {
+    if ((await this.table.count()) === 0) return false;
     const found = await this.table.evaluate(async (table, label) => {
       const scroller = table.parentElement;
       if (!scroller) throw new Error('the table has no scrolling box');
