@@ -24,11 +24,11 @@ test('a failure in the middle of a bulk recover is reported on its row with ARMâ
   await portal.select(...targets);
   await portal.recoverButton.click();
   await expect(portal.bulkSummary('2 recovered, 1 failed')).toBeVisible({ timeout: 45_000 });
-  const failedRow = portal.row('contoso-personalizer-web');
+  const failedRow = await portal.expectRow('contoso-personalizer-web');
   await expect(failedRow).toContainText('Failed');
   await expect(failedRow).toContainText('Encountered internal server error');
   await expect(portal.checkbox('contoso-personalizer-web')).toBeChecked();
-  await expect(portal.row('contoso-translator-web')).toHaveCount(0);
+  await portal.expectNoRow('contoso-translator-web');
   expect((await armGet(accountPath(production, 'rg-search-prod', 'contoso-personalizer-web'))).status).toBe(404);
 
   await portal.retryFailedButton.click();
@@ -58,12 +58,12 @@ test('a purge whose answer was lost is reported as failed, and "Retry failed" fi
   await portal.purgeDialog().confirmButton().click();
 
   await expect(portal.bulkSummary('1 purged, 1 failed')).toBeVisible({ timeout: 45_000 });
-  await expect(portal.row('fabrikam-speech')).toContainText('Failed');
+  await expect(await portal.expectRow('fabrikam-speech')).toContainText('Failed');
   expect((await armGet(deletedAccountPath(sandbox, 'EastUS', 'rg-sandbox', 'fabrikam-speech'))).status).toBe(404);
 
   // ARM has nothing left to purge: the retry says what is true, and purges nothing a second time.
   await portal.retryFailedButton.click();
   await expect(portal.bulkSummary('0 purged, 1 already gone')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('list', { name: 'Not as asked' })).toHaveText(/fabrikam-speech: already gone: purged or expired meanwhile/);
-  await expect(portal.row('fabrikam-speech')).toHaveCount(0);
+  await portal.expectNoRow('fabrikam-speech');
 });

@@ -11,8 +11,8 @@ test('the chosen subscription and the API type, region and text filters live in 
 
   await portal.chooseSubscription(production.displayName);
   await expect(page).toHaveURL(new RegExp(`[?&]subscription=${production.subscriptionId}`));
-  await expect(portal.row('contoso-docintel-invoices')).toBeVisible();
-  await expect(portal.row('fabrikam-translator')).toHaveCount(0);
+  await expect(await portal.expectRow('contoso-docintel-invoices')).toBeVisible();
+  await portal.expectNoRow('fabrikam-translator');
 
   await portal.filterKind('Document intelligence');
   await expect(page).toHaveURL(/[?&]type=FormRecognizer/);

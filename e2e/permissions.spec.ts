@@ -22,14 +22,14 @@ test('the reader can only look: Recover and Purge are disabled with their reason
   await signIn(page, 'reader@contoso.test', `/?subscription=${production}`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.statusCell('contoso-foundry-hub')).toContainText('Read only');
+  await expect(await portal.statusCell('contoso-foundry-hub')).toContainText('Read only');
   await portal.select('contoso-foundry-hub', 'contoso-translator-web');
   await expect(portal.recoverButton).toBeDisabled();
   await expect(portal.purgeButton).toBeDisabled();
   await expect(portal.recoverButton).toHaveAccessibleDescription(/Recover: You can't recover: it needs write access/);
   await expect(portal.purgeButton).toHaveAccessibleDescription(`Purge: ${PURGE_REASON}`);
   // The reader may not create resource groups either: the blocker is shown without the one-click fix.
-  await expect(portal.statusCell('contoso-legacy-luis')).toContainText('Resource group gone');
+  await expect(await portal.statusCell('contoso-legacy-luis')).toContainText('Resource group gone');
   await expect(portal.row('contoso-legacy-luis').getByRole('button', { name: /Recreate resource group/ })).toHaveCount(0);
   // A disabled button does nothing when clicked anyway.
   await portal.purgeButton.click({ force: true });

@@ -33,7 +33,7 @@ test('purging one account needs its name typed, then it is gone from deletedAcco
   await dialog.confirmButton().click();
 
   await expect(portal.bulkSummary('1 purged')).toBeVisible({ timeout: 30_000 });
-  await expect(portal.row('contoso-anomaly-iot')).toHaveCount(0);
+  await portal.expectNoRow('contoso-anomaly-iot');
   expect((await armGet(deletedAccountPath(production, 'eastus', 'rg-ai-prod', 'contoso-anomaly-iot'))).status).toBe(404);
   expect(await nameIsFree(production, 'contoso-anomaly-iot')).toBe(true);
 });
@@ -60,7 +60,7 @@ test('purging several accounts needs their number typed and warns about provisio
     'fabrikam-openai-labs': ['japaneast', 'rg-fabrikam-labs'],
   };
   for (const name of targets) {
-    await expect(portal.row(name)).toHaveCount(0);
+    await portal.expectNoRow(name);
     const [location, group] = locations[name]!;
     expect((await armGet(deletedAccountPath(sandbox, location, group, name))).status, `${name} purged`).toBe(404);
     expect(await nameIsFree(sandbox, name), `${name} is free`).toBe(true);
@@ -75,6 +75,6 @@ test('cancelling the purge dialog purges nothing', async ({ page }) => {
   await portal.purgeButton.click();
   await portal.purgeDialog().cancelButton.click();
   await expect(portal.purgeDialog().dialog).toHaveCount(0);
-  await expect(portal.row('fabrikam-speech')).toBeVisible();
+  await expect(await portal.expectRow('fabrikam-speech')).toBeVisible();
   expect((await armGet(deletedAccountPath(sandbox, 'EastUS', 'rg-sandbox', 'fabrikam-speech'))).status).toBe(200);
 });

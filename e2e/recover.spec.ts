@@ -21,12 +21,12 @@ test('the admin recovers several filtered accounts: summary, rows leave, and the
   await expect(portal.bulkSummary('3 recovered')).toBeVisible({ timeout: 30_000 });
   await expect(portal.liveRegion).toHaveText('3 recovered');
   for (const name of westUsAccounts) {
-    await expect(portal.row(name)).toHaveCount(0);
+    await portal.expectNoRow(name);
     expect((await armGet(accountPath(production, 'rg-search-prod', name))).status, `${name} exists again`).toBe(200);
     expect((await armGet(deletedAccountPath(production, 'westus', 'rg-search-prod', name))).status, `${name} left the deleted list`).toBe(404);
   }
   // Rows that were not selected stay.
-  await expect(portal.row('contoso-legacy-luis')).toBeVisible();
+  await expect(await portal.expectRow('contoso-legacy-luis')).toBeVisible();
 });
 
 test('the operator recovers an account in a resource group it is Contributor of', async ({ page }) => {

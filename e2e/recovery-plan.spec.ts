@@ -16,8 +16,8 @@ test('one plan takes an account from "Key Vault deleted" to recovered: vault fir
   await signIn(page, 'admin@contoso.test', `/?subscription=${production}&q=contoso-cmk-textanalytics`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.statusCell('contoso-cmk-textanalytics')).toContainText('Key Vault deleted');
-  await portal.statusCell('contoso-cmk-textanalytics').getByText('Key Vault deleted').hover();
+  await expect(await portal.statusCell('contoso-cmk-textanalytics')).toContainText('Key Vault deleted');
+  await (await portal.statusCell('contoso-cmk-textanalytics')).getByText('Key Vault deleted').hover();
   await expect(page.getByRole('tooltip')).toContainText(/Key Vault 'kv-contoso-old' is deleted: recoverable until \d+ \w+ \d{4}, \d\d:\d\d UTC/);
 
   await portal.select('contoso-cmk-textanalytics');
@@ -69,7 +69,7 @@ test('a failing vault recover leaves its accounts unattempted, and Retry failed 
   await expect(portal.bulkSummary('1 step failed, 0 recovered, 3 blocked')).toBeVisible({ timeout: 30_000 });
   await expect(portal.planStep('Recover Key Vault kv-contoso-old')).toContainText('Failed');
   for (const name of SHARING_OLD_VAULT) {
-    await expect(portal.statusCell(name)).toContainText('Blocked by Recover Key Vault kv-contoso-old');
+    await expect(await portal.statusCell(name)).toContainText('Blocked by Recover Key Vault kv-contoso-old');
   }
   expect((await eventCounts('accountRecovered', '/resourcegroups/rg-ai-prod/')).size).toBe(0);
 
@@ -87,7 +87,7 @@ test('the whole chain in one plan: resource group, Key Vault and storage account
   await signIn(page, 'admin@contoso.test', `/?subscription=${devTest}&q=dev-hackathon-speech`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.statusCell('dev-hackathon-speech')).toContainText('Resource group gone');
+  await expect(await portal.statusCell('dev-hackathon-speech')).toContainText('Resource group gone');
   await portal.select('dev-hackathon-speech');
   await portal.recoverButton.click();
   const plan = portal.recoveryPlanDialog();
@@ -111,13 +111,13 @@ test('a purged vault or a storage account past its 14 days disables Recover with
   await signIn(page, 'admin@contoso.test', '/?q=dev-speech-archive');
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.statusCell('dev-speech-archive')).toContainText('Storage gone');
+  await expect(await portal.statusCell('dev-speech-archive')).toContainText('Storage gone');
   await portal.select('dev-speech-archive');
   await expect(portal.recoverButton).toBeDisabled();
   await expect(portal.recoverButton).toHaveAccessibleDescription(/Storage account 'stdevarchive' it used is gone for good/);
 
   await portal.searchFor('contoso-cmk-purgedkey');
-  await expect(portal.statusCell('contoso-cmk-purgedkey')).toContainText('Key Vault purged');
+  await expect(await portal.statusCell('contoso-cmk-purgedkey')).toContainText('Key Vault purged');
   await portal.select('contoso-cmk-purgedkey');
   await expect(portal.recoverButton).toBeDisabled();
   await expect(portal.recoverButton).toHaveAccessibleDescription(
@@ -129,7 +129,7 @@ test('an operator without rights on the vault sees why before acting', async ({ 
   await signIn(page, 'operator@contoso.test', `/?subscription=${production}&q=contoso-cmk-secure`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.statusCell('contoso-cmk-secure')).toContainText('Key Vault not found');
+  await expect(await portal.statusCell('contoso-cmk-secure')).toContainText('Key Vault not found');
   await portal.select('contoso-cmk-secure');
   await expect(portal.recoverButton).toBeDisabled();
   await expect(portal.recoverButton).toHaveAccessibleDescription(/Key Vault 'kv-contoso-secure'.*you may not list deleted Key Vaults/);

@@ -10,12 +10,12 @@ test('a missing resource group is named before acting and can be recreated on it
   await signIn(page, 'admin@contoso.test', `/?subscription=${production}&q=contoso-legacy-luis`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.statusCell('contoso-legacy-luis')).toContainText('Resource group gone');
-  await portal.statusCell('contoso-legacy-luis').getByText('Resource group gone').hover();
+  await expect(await portal.statusCell('contoso-legacy-luis')).toContainText('Resource group gone');
+  await (await portal.statusCell('contoso-legacy-luis')).getByText('Resource group gone').hover();
   await expect(page.getByRole('tooltip')).toContainText("Resource group 'rg-legacy-2019' no longer exists: it is recreated in its region first.");
 
-  await portal.row('contoso-legacy-luis').getByRole('button', { name: 'Recreate resource group rg-legacy-2019' }).click();
-  await expect(portal.statusCell('contoso-legacy-luis')).toContainText('Recoverable', { timeout: 20_000 });
+  await (await portal.expectRow('contoso-legacy-luis')).getByRole('button', { name: 'Recreate resource group rg-legacy-2019' }).click();
+  await expect(await portal.statusCell('contoso-legacy-luis')).toContainText('Recoverable', { timeout: 20_000 });
   const group = await armGet(resourceGroupPath(production, 'rg-legacy-2019'));
   expect(group.status).toBe(200);
   expect((group.body as { location: string }).location).toBe('westus');

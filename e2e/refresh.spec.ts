@@ -9,8 +9,8 @@ test('Refresh re-reads the list from ARM and shows an account deleted meanwhile'
   await signIn(page, 'admin@contoso.test', `/?subscription=${sandbox}`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.row('fabrikam-translator')).toBeVisible();
-  await expect(portal.row('fabrikam-refresh-check')).toHaveCount(0);
+  await expect(await portal.expectRow('fabrikam-translator')).toBeVisible();
+  await portal.expectNoRow('fabrikam-refresh-check');
 
   await admin('POST', '/world/deleted-accounts', {
     subscriptionId: sandbox,
@@ -21,15 +21,15 @@ test('Refresh re-reads the list from ARM and shows an account deleted meanwhile'
     deletedSecondsAgo: 60,
   });
   await portal.refreshButton.click();
-  await expect(portal.row('fabrikam-refresh-check')).toBeVisible();
-  await expect(portal.row('fabrikam-refresh-check')).toContainText('Azure OpenAI');
+  await expect(await portal.expectRow('fabrikam-refresh-check')).toBeVisible();
+  await expect(await portal.expectRow('fabrikam-refresh-check')).toContainText('Azure OpenAI');
 });
 
 test('"All subscriptions" reads the subscriptions the picker lists, and Refresh finds one added meanwhile', async ({ page }) => {
   await signIn(page, 'admin@contoso.test');
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.row('fabrikam-translator')).toBeVisible();
+  await expect(await portal.expectRow('fabrikam-translator')).toBeVisible();
 
   const added = '7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a';
   await admin('POST', '/world/subscriptions', { subscriptionId: added, displayName: 'Contoso Research' });
@@ -44,7 +44,7 @@ test('"All subscriptions" reads the subscriptions the picker lists, and Refresh 
     deletedSecondsAgo: 60,
   });
   await portal.refreshButton.click();
-  await expect(portal.row('research-openai')).toBeVisible();
-  await expect(portal.row('research-openai')).toContainText('Contoso Research');
-  await expect(portal.row('fabrikam-translator')).toBeVisible();
+  await expect(await portal.expectRow('research-openai')).toBeVisible();
+  await expect(await portal.expectRow('research-openai')).toContainText('Contoso Research');
+  await expect(await portal.expectRow('fabrikam-translator')).toBeVisible();
 });

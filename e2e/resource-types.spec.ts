@@ -48,10 +48,10 @@ const RECOVERS = [
 for (const { type, name, sub, live, event } of RECOVERS) {
   test(`a ${type} is recovered through the portal and is live in ARM`, async ({ page }) => {
     const portal = await openAndSelect(page, sub, name);
-    await expect(portal.row(name)).toContainText(type);
+    await expect(await portal.expectRow(name)).toContainText(type);
     await portal.recoverButton.click();
     await expect(portal.bulkSummary('1 recovered')).toBeVisible({ timeout: 60_000 });
-    await expect(portal.row(name)).toHaveCount(0);
+    await portal.expectNoRow(name);
     expect((await armGet(live())).status).toBe(200);
     expect([...(await eventCounts(event, name)).values()]).toEqual([1]);
   });

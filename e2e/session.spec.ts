@@ -26,7 +26,7 @@ test('when only an interactive sign-in can help, the person is told, signs in ag
   await signIn(page, 'admin@contoso.test', view);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.row('contoso-docintel-invoices')).toBeVisible();
+  await expect(await portal.expectRow('contoso-docintel-invoices')).toBeVisible();
 
   await expireSignIn(page);
   const problem = page.getByText('Sign in again to continue');
@@ -40,7 +40,7 @@ test('when only an interactive sign-in can help, the person is told, signs in ag
   await expect(portal.signOutButton).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`subscription=${production}.*q=contoso-docintel`));
   await portal.waitForRows();
-  await expect(portal.row('contoso-docintel-invoices')).toBeVisible();
+  await expect(await portal.expectRow('contoso-docintel-invoices')).toBeVisible();
   await expect(portal.search).toHaveValue('contoso-docintel');
   await expect(problem).toHaveCount(0);
 });
@@ -58,6 +58,6 @@ test('an expired access token is renewed silently, without bothering the person'
   await portal.refreshButton.click();
   await renewal;
   await portal.waitForRows();
-  await expect(portal.row('contoso-docintel-invoices')).toBeVisible();
+  await expect(await portal.expectRow('contoso-docintel-invoices')).toBeVisible();
   await expect(page.getByText('Sign in again to continue')).toHaveCount(0);
 });

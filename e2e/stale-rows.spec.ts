@@ -65,7 +65,7 @@ test('a recover of rows changed meanwhile says "already recovered" for one and "
 
   await expect(portal.bulkSummary('1 recovered, 1 already recovered, 1 failed')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('list', { name: 'Not as asked' })).toHaveText(/contoso-translator-web: already recovered/);
-  await expect(portal.statusCell('contoso-metrics-advisor')).toContainText('Cannot be recovered: it was purged or expired meanwhile');
+  await expect(await portal.statusCell('contoso-metrics-advisor')).toContainText('Cannot be recovered: it was purged or expired meanwhile');
   // Recovered once (by the other admin), not twice; the purged one was not brought back.
   expect([...(await eventCounts('accountRecovered', '/accounts/contoso-translator-web')).values()]).toEqual([1]);
   expect((await armGet(live('contoso-metrics-advisor'))).status).toBe(404);
@@ -89,7 +89,7 @@ test('a bulk purge whose answer never reaches the browser is checked in ARM, and
     expect((await armGet(deletedAccountPath(production, 'westus', 'rg-search-prod', name))).status, name).toBe(404);
     expect([...(await eventCounts('deletedAccountPurged', `/deletedaccounts/${name}`)).values()], `${name} purged once`).toEqual([1]);
   }
-  await expect(portal.row('contoso-translator-web')).toHaveCount(0);
+  await portal.expectNoRow('contoso-translator-web');
 });
 
 test("a recovery plan's vault step whose answer is lost is checked in ARM: the vault is live, so its account goes on, and nothing runs twice", async ({ page }) => {

@@ -9,15 +9,15 @@ test('each row says before any action what stands in the way of its recovery: gr
   await signIn(page, 'admin@contoso.test', `/?subscription=${production}`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.statusCell('contoso-legacy-qna')).toContainText('Resource group gone');
-  await expect(portal.statusCell('contoso-cmk-textanalytics')).toContainText('Key Vault deleted');
-  await expect(portal.statusCell('contoso-speech-callcenter')).toContainText('Storage deleted');
-  await expect(portal.statusCell('contoso-cmk-purgedkey')).toContainText('Key Vault purged');
+  await expect(await portal.statusCell('contoso-legacy-qna')).toContainText('Resource group gone');
+  await expect(await portal.statusCell('contoso-cmk-textanalytics')).toContainText('Key Vault deleted');
+  await expect(await portal.statusCell('contoso-speech-callcenter')).toContainText('Storage deleted');
+  await expect(await portal.statusCell('contoso-cmk-purgedkey')).toContainText('Key Vault purged');
   // Their vault and storage exist: nothing blocks these.
-  await expect(portal.statusCell('contoso-language-support')).toHaveText('Recoverable');
-  await expect(portal.statusCell('contoso-foundry-hub')).toHaveText('Recoverable');
+  await expect(await portal.statusCell('contoso-language-support')).toHaveText('Recoverable');
+  await expect(await portal.statusCell('contoso-foundry-hub')).toHaveText('Recoverable');
 
-  await portal.statusCell('contoso-speech-callcenter').getByText('Storage deleted').hover();
+  await (await portal.statusCell('contoso-speech-callcenter')).getByText('Storage deleted').hover();
   await expect(page.getByRole('tooltip')).toContainText(/Storage account 'stcontosospeechdata' is deleted: restorable until \d+ \w+ \d{4}, \d\d:\d\d UTC/);
 
   // What can be brought back keeps Recover enabled (the plan does it first); a purged vault cannot be.
@@ -45,8 +45,8 @@ test('a Key Vault in another subscription counts as present, and a recreated sto
   await signIn(page, 'admin@contoso.test', `/?subscription=${production}`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.statusCell('contoso-cmk-textanalytics')).toHaveText('Recoverable');
-  await expect(portal.statusCell('contoso-speech-callcenter')).toHaveText('Recoverable');
+  await expect(await portal.statusCell('contoso-cmk-textanalytics')).toHaveText('Recoverable');
+  await expect(await portal.statusCell('contoso-speech-callcenter')).toHaveText('Recoverable');
 });
 
 test('an account past its purge date, which real ARM keeps listing, says what is true and can still be purged to free its name', async ({ page }) => {
@@ -54,9 +54,9 @@ test('an account past its purge date, which real ARM keeps listing, says what is
   await signIn(page, 'admin@contoso.test', `/?subscription=${devTest}&q=dev-luis-authoring-2021`);
   const portal = new DeletedResourcesPage(page);
   await portal.waitForRows();
-  await expect(portal.statusCell('dev-luis-authoring-2021')).toHaveText('Past purge date');
+  await expect(await portal.statusCell('dev-luis-authoring-2021')).toHaveText('Past purge date');
   await expect(await portal.cell('dev-luis-authoring-2021', 'Scheduled purge')).toHaveText(/^passed \d+ d \d+ h ago$/);
-  await portal.statusCell('dev-luis-authoring-2021').getByText('Past purge date').hover();
+  await (await portal.statusCell('dev-luis-authoring-2021')).getByText('Past purge date').hover();
   await expect(page.getByRole('tooltip')).toContainText(/has passed, so it can no longer be recovered; Azure has not removed it yet, and it still holds its name\. Purging it frees the name now\./);
 
   await portal.select('dev-luis-authoring-2021');

@@ -25,3 +25,30 @@ test('the table lists the closest purge first, sorts by a clicked column, and se
   await page.getByRole('checkbox', { name: 'Select all rows' }).check();
   await expect(page.getByText(`${(await portal.accountNames()).length} selected`)).toBeVisible();
 });
+
+test('the table holds only the rows in view, and a time says its exact moment once hovered or focused', async ({ page }) => {
+  await signIn(page, 'admin@contoso.test');
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  const total = Number(await portal.table.getAttribute('aria-rowcount')) - 1;
+  // The demo world's rows do not all fit: the DOM follows the scroll, not the row count.
+  const rendered = await portal.table.locator('tbody tr[aria-rowindex]').count();
+  expect(rendered).toBeLessThan(total);
+  expect(await portal.accountNames()).toHaveLength(total);
+  // No tooltip exists, hidden or shown, before one is asked for (each used to wait in a portal of its own).
+  await expect(page.locator('[role="tooltip"]')).toHaveCount(0);
+
+  const [first] = await portal.accountNames();
+  const deleted = (await portal.cell(first!, 'Deleted')).getByText(/ago$/);
+  await deleted.focus();
+  await expect(deleted).toHaveAccessibleDescription(/\d{4}/);
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+
+  const purge = (await portal.cell(first!, 'Scheduled purge')).locator('[tabindex="0"]');
+  await purge.hover();
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+});

@@ -140,6 +140,6 @@ test('two admins purge and recover the same 20 rows at once: both reports match 
   const recoverText = `${live.length} recovered${gone.length > 0 ? `, ${gone.length} failed` : ''}`;
   await expect(recoverSummary).toHaveText(recoverText);
   for (const name of gone) {
-    await expect(recoverer.portal.statusCell(name)).toContainText(/purged or expired meanwhile|purged meanwhile/);
+    await expect(await recoverer.portal.statusCell(name)).toContainText(/purged or expired meanwhile|purged meanwhile/);
   }
 });

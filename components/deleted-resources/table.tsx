@@ -11,14 +11,11 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableCellLayout,
   TableHeader,
   TableHeaderCell,
   TableRow,
   TableSelectionCell,
-  Text,
   tokens,
-  Tooltip,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import type { RowProgress } from '@/lib/bulk/run-bulk';
@@ -29,17 +26,18 @@ import { formatCountdown, formatRelativePast } from '@/lib/deleted-resources/vie
 import { TypeIcon } from '@/lib/resource-types/icons';
 import { NARROW } from '../narrow-layout';
 import { markAfterNextPaint, ROWS_PAINTED_MARK } from '../performance-marks';
+import { LazyTooltip } from './lazy-tooltip';
 
 const ROW_HEIGHT = 52;
-/** Above this many rows only the visible window (plus overscan) is rendered. */
-const VIRTUALIZE_ABOVE = 150;
 const OVERSCAN = 8;
+/** What the page keeps above and below the table's scroller (its maxHeight is the window's height less this). */
+const SCROLLER_OFFSET_PX = 320;
 /** How long the table must rest before what it shows counts as seen (the Deleted by column reads for it). */
 const SETTLE_MS = 250;
 
 const useStyles = makeStyles({
   scroller: {
-    maxHeight: 'calc(100vh - 320px)',
+    maxHeight: `calc(100vh - ${SCROLLER_OFFSET_PX}px)`,
     overflow: 'auto',
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusMedium,
@@ -62,6 +60,19 @@ const useStyles = makeStyles({
     },
   },
   cell: { whiteSpace: 'nowrap' },
+  // Plain elements styled as Fluent's TableCellLayout (truncate) and Text (wrap={false}) style theirs: a few
+  // thousand Fluent components per screen of rows were most of the table's first render.
+  layout: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flex: '1 1 0px', overflowX: 'hidden' },
+  truncated: { overflowX: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+  text: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightRegular,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+  },
+  semibold: { fontWeight: tokens.fontWeightSemibold },
   header: {
     position: 'sticky',
     top: 0,
@@ -174,11 +185,14 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
   // A layout effect runs before the browser paints this commit, so the mark lands right after that paint.
   useLayoutEffect(() => (props.rows.length > 0 ? markAfterNextPaint(ROWS_PAINTED_MARK) : undefined), [props.rows]);
 
-  // Windowing: thousands of rows stay smooth because only the visible ones are in the DOM. Only the first
-  // visible row is state, so a scroll within the same row draws nothing again.
+  // Windowing, whatever the count: only the visible rows (plus overscan) are in the DOM, so fifty rows cost the
+  // first render what 20,000 do. Only the first visible row is state, so a scroll within the same row draws
+  // nothing again.
   const scroller = useRef<HTMLDivElement>(null);
   const [firstVisible, setFirstVisible] = useState(0);
-  const [viewport, setViewport] = useState(800);
+  // The scroller's height before it is measured, from its CSS (maxHeight below): rows past it would be drawn
+  // only to be dropped.
+  const [viewport, setViewport] = useState(() => (typeof window === 'undefined' ? 800 : Math.max(ROW_HEIGHT, window.innerHeight - SCROLLER_OFFSET_PX)));
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
@@ -190,9 +204,8 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
     (event: UIEvent<HTMLDivElement>) => setFirstVisible(Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT)),
     [],
   );
-  const virtual = rows.length > VIRTUALIZE_ABOVE;
-  const start = virtual ? Math.max(0, firstVisible - OVERSCAN) : 0;
-  const end = virtual ? Math.min(rows.length, firstVisible + Math.ceil(viewport / ROW_HEIGHT) + 1 + OVERSCAN) : rows.length;
+  const start = Math.max(0, firstVisible - OVERSCAN);
+  const end = Math.min(rows.length, firstVisible + Math.ceil(viewport / ROW_HEIGHT) + 1 + OVERSCAN);
 
   const { onSubscriptionsOnScreen } = props;
   const onScreenKey = useMemo(() => [...new Set(rows.slice(start, end).map((row) => row.subscriptionId))].sort().join(','), [rows, start, end]);
@@ -307,34 +320,33 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
   switch (column.id) {
     case 'name':
       return (
-        <TableCellLayout truncate>
-          <Text weight="semibold" wrap={false}>
-            {row.name}
-          </Text>
-        </TableCellLayout>
+        <div className={styles.layout}>
+          <span className={mergeClasses(styles.text, styles.truncated, styles.semibold)}>{row.name}</span>
+        </div>
       );
     case 'type':
       return (
-        <TableCellLayout truncate media={<TypeIcon type={row.type} className={styles.typeIcon} />}>
-          {column.text(row, props.context)}
-        </TableCellLayout>
+        <div className={styles.layout}>
+          <TypeIcon type={row.type} className={styles.typeIcon} />
+          <span className={styles.truncated}>{column.text(row, props.context)}</span>
+        </div>
       );
     case 'deleted':
       return (
-        <Tooltip content={exactTime(row.deletedAt)} relationship="description">
-          <Text tabIndex={0} wrap={false}>
+        <LazyTooltip content={exactTime(row.deletedAt)}>
+          <span tabIndex={0} className={styles.text}>
             {formatRelativePast(row.deletedAt, now)}
-          </Text>
-        </Tooltip>
+          </span>
+        </LazyTooltip>
       );
     case 'scheduledPurge': {
       const countdown = formatCountdown(row.scheduledPurgeAt, now);
       return (
-        <Tooltip content={exactTime(row.scheduledPurgeAt)} relationship="description">
-          <Text tabIndex={0} wrap={false} className={mergeClasses(countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}>
+        <LazyTooltip content={exactTime(row.scheduledPurgeAt)}>
+          <span tabIndex={0} className={mergeClasses(styles.text, countdown.passed ? styles.danger : countdown.warning ? styles.warning : undefined)}>
             {countdown.text}
-          </Text>
-        </Tooltip>
+          </span>
+        </LazyTooltip>
       );
     }
     case 'deletedBy':
@@ -342,7 +354,11 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
     case 'status':
       return <StatusCell account={row} progress={props.progress} runningVerb={props.runningVerb} onRecreate={props.onRecreate} recreating={props.recreating} />;
     default:
-      return <TableCellLayout truncate>{column.text(row, props.context)}</TableCellLayout>;
+      return (
+        <div className={styles.layout}>
+          <span className={styles.truncated}>{column.text(row, props.context)}</span>
+        </div>
+      );
   }
 }
 
@@ -352,29 +368,23 @@ function DeletedByCell(props: { deletedBy: DeletedBy | undefined; now: number })
   const styles = useStyles();
   if (!deletedBy) return null;
   // Still text, not a spinner: dozens of animated spinners repaint every frame while a long table scrolls.
-  if (deletedBy.state === 'loading') {
-    return (
-      <Text wrap={false} className={mergeClasses(styles.deletedBy, styles.muted)}>
-        reading…
-      </Text>
-    );
-  }
+  if (deletedBy.state === 'loading') return <span className={mergeClasses(styles.text, styles.deletedBy, styles.muted)}>reading…</span>;
   if (deletedBy.state === 'unknown') {
     return (
-      <Tooltip content={`Unknown: ${deletedBy.reason}.`} relationship="description">
-        <Text tabIndex={0} wrap={false} className={mergeClasses(styles.deletedBy, styles.muted)}>
+      <LazyTooltip content={`Unknown: ${deletedBy.reason}.`}>
+        <span tabIndex={0} className={mergeClasses(styles.text, styles.deletedBy, styles.muted)}>
           unknown
-        </Text>
-      </Tooltip>
+        </span>
+      </LazyTooltip>
     );
   }
   const group = deletedBy.resourceGroup ? `, with its resource group ${deletedBy.resourceGroup}` : '';
   return (
-    <Tooltip content={`Deleted by ${deletedBy.caller} on ${exactTime(deletedBy.at)}${group}.`} relationship="description">
-      <Text tabIndex={0} wrap={false} className={styles.deletedBy}>
+    <LazyTooltip content={`Deleted by ${deletedBy.caller} on ${exactTime(deletedBy.at)}${group}.`}>
+      <span tabIndex={0} className={mergeClasses(styles.text, styles.deletedBy)}>
         {deletedBy.caller} <span className={styles.muted}>· {formatRelativePast(deletedBy.at, now)}</span>
-      </Text>
-    </Tooltip>
+      </span>
+    </LazyTooltip>
   );
 }
 
@@ -413,11 +423,11 @@ function StatusCell(props: {
         <Badge appearance="filled" color="danger" className={styles.badge}>
           Failed
         </Badge>
-        <Tooltip content={`${progress.error.code}: ${progress.error.message}`} relationship="description">
+        <LazyTooltip content={`${progress.error.code}: ${progress.error.message}`}>
           <Caption1 className={styles.failure} tabIndex={0}>
             {progress.error.message}
           </Caption1>
-        </Tooltip>
+        </LazyTooltip>
       </div>
     );
   }
@@ -440,9 +450,9 @@ function StatusCell(props: {
   return (
     <div className={styles.status}>
       {status.detail ? (
-        <Tooltip content={status.detail} relationship="description">
+        <LazyTooltip content={status.detail}>
           {badge}
-        </Tooltip>
+        </LazyTooltip>
       ) : (
         badge
       )}

@@ -27,8 +27,8 @@ test('the standalone server alone, in a directory of its own, signs in and lists
   await signIn(page, 'admin@contoso.test', `${portal.origin}/?subscription=${production}`);
   const view = new DeletedResourcesPage(page);
   await view.waitForRows();
-  await expect(view.row('contoso-openai-eastus')).toBeVisible();
-  await expect(view.statusCell('contoso-openai-eastus')).toHaveText(/Recoverable/);
+  await expect(await view.expectRow('contoso-openai-eastus')).toBeVisible();
+  await expect(await view.statusCell('contoso-openai-eastus')).toHaveText(/Recoverable/);
   // public/ is served from the copy too.
   expect((await page.request.get(`${portal.origin}/favicon.svg`)).status()).toBe(200);
 });

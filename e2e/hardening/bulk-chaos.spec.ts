@@ -77,8 +77,8 @@ test('a bulk purge of 200 under 30% transient faults and throttling ends with ev
   expect(new Set(failedNames).size, 'no row twice').toBe(failedNames.length);
   expect(failedNames).toHaveLength(failedCount);
   for (const name of failedNames) {
-    await expect(portal.statusCell(name)).toContainText('Failed');
-    expect(((await portal.statusCell(name).textContent()) ?? '').replace('Failed', '').trim(), `${name} has a reason`).not.toBe('');
+    await expect(await portal.statusCell(name)).toContainText('Failed');
+    expect(((await (await portal.statusCell(name)).textContent()) ?? '').replace('Failed', '').trim(), `${name} has a reason`).not.toBe('');
   }
 
   await admin('DELETE', '/faults');

@@ -49,7 +49,7 @@ test('the portal server killed during a bulk purge of 50: after it is back, ever
   const firstRun = page.getByText(/^\d+ purged.*\d+ failed$/).first();
   await expect(firstRun).toBeVisible({ timeout: 60_000 });
   const firstPurged = Number(/^(\d+) purged/.exec((await firstRun.textContent()) ?? '')?.[1] ?? NaN);
-  await expect(portal.row(names[0]!)).toContainText('Outcome unknown');
+  await expect(await portal.expectRow(names[0]!)).toContainText('Outcome unknown');
 
   portalServer = await startPortal();
   await portal.retryFailedButton.click();

@@ -48,7 +48,7 @@ export class DeletedResourcesPage {
 
   /** A row's cell under the column headed `column` (header and row cells line up, the selection cell first). */
   async cell(accountName: string, column: string): Promise<Locator> {
-    await this.row(accountName).waitFor();
+    await this.expectRow(accountName);
     const headers = (await this.table.getByRole('columnheader').allTextContents()).map((text) => text.trim());
     const index = headers.indexOf(column);
     if (index < 0) throw new Error(`no column '${column}' among ${headers.join(', ')}`);
@@ -59,12 +59,73 @@ export class DeletedResourcesPage {
     return this.page.getByRole('checkbox', { name: `Select ${accountName}`, exact: true });
   }
 
-  /** Names of the accounts shown, in table order. */
+  /**
+   * Names of the accounts in the table, in table order. The table holds only the rows in view (and a few
+   * beyond), so this scrolls it from top to bottom, as a person reads it, and back to where it was.
+   */
   async accountNames(): Promise<string[]> {
-    const labels = await this.table.getByRole('checkbox', { name: /^Select (?!all)/ }).evaluateAll((boxes) =>
-      boxes.map((box) => box.getAttribute('aria-label') ?? ''),
-    );
+    // No table at all (an empty state instead): no rows.
+    if ((await this.table.count()) === 0) return [];
+    const labels = await this.table.evaluate(async (table) => {
+      const scroller = table.parentElement;
+      if (!scroller) throw new Error('the table has no scrolling box');
+      const byRow = new Map<number, string>();
+      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const readRendered = () => {
+        for (const box of table.querySelectorAll('tbody input[type="checkbox"]')) {
+          const index = Number(box.closest('tr')?.getAttribute('aria-rowindex'));
+          byRow.set(index, box.getAttribute('aria-label') ?? '');
+        }
+      };
+      const was = scroller.scrollTop;
+      scroller.scrollTop = 0;
+      await nextFrame();
+      readRendered();
+      while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+        scroller.scrollTop += scroller.clientHeight;
+        await nextFrame();
+        readRendered();
+      }
+      scroller.scrollTop = was;
+      await nextFrame();
+      return [...byRow.entries()].sort(([a], [b]) => a - b).map(([, label]) => label);
+    });
     return labels.map((label) => label.replace(/^Select /, ''));
+  }
+
+  /**
+   * Scrolls the table until the account's row is in view, as a person looks for it; false when the table has
+   * no such row. The table holds only the rows in view: a row further down is not in the page until then.
+   */
+  async scrollToRow(accountName: string): Promise<boolean> {
+    if ((await this.table.count()) === 0) return false;
+    const found = await this.table.evaluate(async (table, label) => {
+      const scroller = table.parentElement;
+      if (!scroller) throw new Error('the table has no scrolling box');
+      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const rendered = () => [...table.querySelectorAll('tbody input[type="checkbox"]')].find((box) => box.getAttribute('aria-label') === label);
+      if (rendered()) return true;
+      scroller.scrollTop = 0;
+      await nextFrame();
+      while (!rendered() && scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+        scroller.scrollTop += scroller.clientHeight;
+        await nextFrame();
+      }
+      return rendered() !== undefined;
+    }, `Select ${accountName}`);
+    if (found) await this.row(accountName).scrollIntoViewIfNeeded();
+    return found;
+  }
+
+  /** Waits until the table has a row for the account, scrolling to it (a row a refresh brings may come later). */
+  async expectRow(accountName: string): Promise<Locator> {
+    await expect.poll(() => this.scrollToRow(accountName), { message: `a row for ${accountName}` }).toBe(true);
+    return this.row(accountName);
+  }
+
+  /** Waits until no row of the table, scrolled through, is the account's. */
+  async expectNoRow(accountName: string): Promise<void> {
+    await expect.poll(() => this.accountNames(), { message: `no row for ${accountName}` }).not.toContain(accountName);
   }
 
   async chooseSubscription(displayName: string): Promise<void> {
@@ -98,12 +159,14 @@ export class DeletedResourcesPage {
 
   async select(...accountNames: string[]): Promise<void> {
     for (const name of accountNames) {
+      await this.expectRow(name);
       await this.checkbox(name).check();
     }
   }
 
-  statusCell(accountName: string): Locator {
-    return this.row(accountName).getByRole('cell').last();
+  /** The account's Status cell, once its row is scrolled into view. */
+  async statusCell(accountName: string): Promise<Locator> {
+    return (await this.expectRow(accountName)).getByRole('cell').last();
   }
 
   /** The purge confirmation dialog. */
