@@ -120,6 +120,8 @@ export function sampleRss(pid: number, everyMs = 200): { stop(): number } {
   const timer = setInterval(() => {
     peak = Math.max(peak, treeRssBytes(pid));
   }, everyMs);
+  // A row that fails before it stops its sampler must not keep the bench from exiting once it is done.
+  timer.unref();
   return {
     stop() {
       clearInterval(timer);
