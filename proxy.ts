@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildContentSecurityPolicy } from '@/lib/config/content-security-policy';
-import { portalConfigProblem, readPortalConfig } from '@/lib/config/portal-config';
+import { checkPortalConfig } from '@/lib/config/portal-config';
 import { REDIRECT_PATH } from '@/lib/auth/msal-config';
 
 // Unconfigured, the pages only say what to set (app/(portal)/layout.tsx): no sign-in authority is allowed then.
-const authorityOrigin = portalConfigProblem() === undefined ? new URL(readPortalConfig().authority).origin : undefined;
+const checked = checkPortalConfig();
+const authorityOrigin = checked.ok ? new URL(checked.config.authority).origin : undefined;
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');

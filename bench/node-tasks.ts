@@ -102,6 +102,8 @@ const SDK_LISTS: Record<string, (subscriptionId: string) => Promise<number>> = {
  * budget's multiple of its own single-subscription time, the budget asks more than the machine's cores allow.
  */
 const bareAgent = new Agent({ connect: { ca: fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS ?? '') } });
+/** The api-version the portal's Cognitive Services SDK sends, so the floor reads the very same pages. */
+const BARE_API_VERSION = new CognitiveServicesManagementClient(credential, 'x').apiVersion;
 
 async function bareList(subscriptionId: string): Promise<number> {
   let url: string | undefined = `${armUrl}/subscriptions/${subscriptionId}/providers/Microsoft.CognitiveServices/deletedAccounts?api-version=${BARE_API_VERSION}`;
@@ -115,9 +117,6 @@ async function bareList(subscriptionId: string): Promise<number> {
   }
   return entries;
 }
-
-/** The api-version the portal's Cognitive Services SDK sends, so the floor reads the very same pages. */
-const BARE_API_VERSION = new CognitiveServicesManagementClient(credential, 'x').apiVersion;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

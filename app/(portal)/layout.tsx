@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { cookies, headers } from 'next/headers';
 import { Providers } from '@/components/providers';
-import { portalConfigProblem, readPortalConfig } from '@/lib/config/portal-config';
+import { checkPortalConfig } from '@/lib/config/portal-config';
 import { readPublicAuthConfig } from '@/lib/auth/public-auth-config';
 import { parseThemeChoice, THEME_COOKIE } from '@/lib/theme/theme-mode';
 
@@ -17,10 +17,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   // needs no configuration (the Docker image is built without any, scripts/start.ts builds without any).
   const themeChoice = parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value);
   const systemDark = (await headers()).get('sec-ch-prefers-color-scheme') === 'dark';
-  const problem = portalConfigProblem();
-  if (problem) return <NotConfigured problem={problem} />;
   // Runtime configuration (not NEXT_PUBLIC_*): one build serves the local stand-ins and real Azure.
-  const authConfig = await readPublicAuthConfig(readPortalConfig());
+  const checked = checkPortalConfig();
+  if (!checked.ok) return <NotConfigured problem={checked.problem} />;
+  const authConfig = await readPublicAuthConfig(checked.config);
 
   return (
     <html lang="en">

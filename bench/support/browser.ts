@@ -10,10 +10,10 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../emulator/demo-world';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
-import { benchPorts, portalUrl } from './local-portal';
+import { benchPortOffset, portalUrl } from './local-portal';
 
 /** Moves with BENCH_PORT_OFFSET (as the portal's port does), so two benches never drive each other's Chromium. */
-export const DEBUGGING_PORT = 9343 + (benchPorts.portal - 3300);
+export const DEBUGGING_PORT = 9343 + benchPortOffset;
 
 export interface BenchBrowser {
   browser: Browser;

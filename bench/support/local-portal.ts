@@ -10,9 +10,9 @@ import { Agent, fetch } from 'undici';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 /** BENCH_PORT_OFFSET moves the ports and the state directory, so two benches (two worktrees) can share a machine. */
-const offset = Number(process.env.BENCH_PORT_OFFSET ?? 0);
-export const benchPorts = { portal: 3300 + offset, arm: 4743 + offset, identity: 4744 + offset } as const;
-export const benchStateDir = path.join(root, offset ? `.emulator-bench-${offset}` : '.emulator-bench');
+export const benchPortOffset = Number(process.env.BENCH_PORT_OFFSET ?? 0);
+export const benchPorts = { portal: 3300 + benchPortOffset, arm: 4743 + benchPortOffset, identity: 4744 + benchPortOffset } as const;
+export const benchStateDir = path.join(root, benchPortOffset ? `.emulator-bench-${benchPortOffset}` : '.emulator-bench');
 export const portalUrl = `http://localhost:${benchPorts.portal}`;
 export const armUrl = `https://localhost:${benchPorts.arm}`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localPortalEnv } from '@/emulator/config';
 import { DEMO_PORTAL_CLIENT_ID, DEMO_TENANT } from '@/emulator/demo-world';
-import { discoveryUrl, portalConfigProblem, PortalConfigError, readPortalConfig } from './portal-config';
+import { checkPortalConfig, discoveryUrl, PortalConfigError, readPortalConfig } from './portal-config';
 
 describe('readPortalConfig', () => {
   it('refuses to guess when nothing is configured, and says the two ways to configure it', () => {
@@ -60,10 +60,16 @@ describe('discoveryUrl', () => {
   });
 });
 
-describe('portalConfigProblem', () => {
-  it('says what to set instead of throwing, and nothing when the settings are complete', () => {
-    expect(portalConfigProblem({})).toMatch(/set AZURE_CLIENT_ID and AZURE_TENANT_ID/);
-    expect(portalConfigProblem({ AZURE_CLIENT_ID: 'not-a-guid', AZURE_TENANT_ID: 'contoso.onmicrosoft.com' })).toMatch(/AZURE_CLIENT_ID must be a GUID/);
-    expect(portalConfigProblem({ AZURE_CLIENT_ID: '7e3a9c1d-2b4f-4e6a-8d0c-1f2e3a4b5c6d', AZURE_TENANT_ID: 'contoso.onmicrosoft.com' })).toBeUndefined();
+describe('checkPortalConfig', () => {
+  it('says what to set instead of throwing, and gives the configuration when the settings are complete', () => {
+    expect(checkPortalConfig({})).toEqual({ ok: false, problem: expect.stringMatching(/set AZURE_CLIENT_ID and AZURE_TENANT_ID/) });
+    expect(checkPortalConfig({ AZURE_CLIENT_ID: 'not-a-guid', AZURE_TENANT_ID: 'contoso.onmicrosoft.com' })).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/AZURE_CLIENT_ID must be a GUID/),
+    });
+    expect(checkPortalConfig({ AZURE_CLIENT_ID: '7e3a9c1d-2b4f-4e6a-8d0c-1f2e3a4b5c6d', AZURE_TENANT_ID: 'contoso.onmicrosoft.com' })).toMatchObject({
+      ok: true,
+      config: { clientId: '7e3a9c1d-2b4f-4e6a-8d0c-1f2e3a4b5c6d', mode: 'azure' },
+    });
   });
 });

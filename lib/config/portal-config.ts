@@ -71,15 +71,14 @@ export function readPortalConfig(env: Env = process.env): PortalConfig {
 }
 
 /**
- * What is wrong with the configuration, in words an operator can act on; undefined when it is complete. The
- * server still starts without it, so a deployment's health check and pages say what to set instead of 500.
+ * The configuration, or what is wrong with it in words an operator can act on. The server still starts without
+ * it, so a deployment's health check and pages say what to set instead of 500.
  */
-export function portalConfigProblem(env: Env = process.env): string | undefined {
+export function checkPortalConfig(env: Env = process.env): { ok: true; config: PortalConfig } | { ok: false; problem: string } {
   try {
-    readPortalConfig(env);
-    return undefined;
+    return { ok: true, config: readPortalConfig(env) };
   } catch (error) {
-    if (error instanceof PortalConfigError) return error.message;
+    if (error instanceof PortalConfigError) return { ok: false, problem: error.message };
     throw error;
   }
 }

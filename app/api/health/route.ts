@@ -1,4 +1,4 @@
-import { portalConfigProblem } from '@/lib/config/portal-config';
+import { checkPortalConfig } from '@/lib/config/portal-config';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,8 +8,8 @@ export const dynamic = 'force-dynamic';
  * deployment without them starts, and its probe and logs say why it cannot serve anyone).
  */
 export function GET() {
-  const problem = portalConfigProblem();
+  const checked = checkPortalConfig();
   const headers = { 'Cache-Control': 'no-store' };
-  if (problem) return Response.json({ status: 'misconfigured', problem }, { status: 503, headers });
+  if (!checked.ok) return Response.json({ status: 'misconfigured', problem: checked.problem }, { status: 503, headers });
   return Response.json({ status: 'ok' }, { headers });
 }
