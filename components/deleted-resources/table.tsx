@@ -19,16 +19,18 @@ import {
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import type { RowProgress } from '@/lib/bulk/run-bulk';
-import { sortRows, visibleColumns, type Column, type ColumnContext, type ColumnId, type SortState } from '@/lib/deleted-resources/columns';
+import { firstRows, sortRows, visibleColumns, type Column, type ColumnContext, type ColumnId, type SortState } from '@/lib/deleted-resources/columns';
 import type { DeletedBy } from '@/lib/deleted-resources/deleted-by';
 import type { DeletedResource, RecreateResourceGroupFix, StatusTone } from '@/lib/deleted-resources/types';
 import { formatCountdown, formatRelativePast } from '@/lib/deleted-resources/view';
 import { TypeIcon } from '@/lib/resource-types/icons';
 import { NARROW } from '../narrow-layout';
+import { useValueAfterPaint } from '../after-paint';
 import { markAfterNextPaint, ROWS_PAINTED_MARK } from '../performance-marks';
 import { LazyTooltip } from './lazy-tooltip';
 
 const ROW_HEIGHT = 52;
+const NO_ROWS: DeletedResource[] = [];
 const OVERSCAN = 8;
 /** What the page keeps above and below the table's scroller (its maxHeight is the window's height less this). */
 const SCROLLER_OFFSET_PX = 320;
@@ -180,7 +182,13 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
   // sorts again when it does (sorting 20,000 rows on each arrival made scrolling stutter).
   const sortDeletedBy = sort.column === 'deletedBy' ? deletedBy : undefined;
   const sortContext = useMemo<ColumnContext>(() => ({ subscriptionName, ...(sortDeletedBy ? { deletedBy: sortDeletedBy } : {}) }), [subscriptionName, sortDeletedBy]);
-  const rows = useMemo(() => sortRows(props.rows, sort.column, sort.direction, sortContext), [props.rows, sort, sortContext]);
+  // New rows (the first listing, a refresh, a filter) are painted first as the rows on screen, picked in one pass
+  // (firstRows below); the full order of 20,000 follows after that paint, so the first paint costs what the
+  // visible rows do.
+  const orderedRows = useValueAfterPaint(props.rows, NO_ROWS);
+  const ordered = orderedRows === props.rows;
+  const sorted = useMemo(() => sortRows(orderedRows, sort.column, sort.direction, sortContext), [orderedRows, sort, sortContext]);
+  const total = props.rows.length;
 
   // A layout effect runs before the browser paints this commit, so the mark lands right after that paint.
   useLayoutEffect(() => (props.rows.length > 0 ? markAfterNextPaint(ROWS_PAINTED_MARK) : undefined), [props.rows]);
@@ -205,7 +213,13 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
     [],
   );
   const start = Math.max(0, firstVisible - OVERSCAN);
-  const end = Math.min(rows.length, firstVisible + Math.ceil(viewport / ROW_HEIGHT) + 1 + OVERSCAN);
+  const end = Math.min(total, firstVisible + Math.ceil(viewport / ROW_HEIGHT) + 1 + OVERSCAN);
+  const firstSorted = useMemo(
+    () => (ordered ? null : firstRows(props.rows, sort.column, sort.direction, sortContext, end)),
+    [ordered, props.rows, sort, sortContext, end],
+  );
+  // Either way, rows[start, end) are the rows on screen in the table's order.
+  const rows = firstSorted ?? sorted;
 
   const { onSubscriptionsOnScreen } = props;
   const onScreenKey = useMemo(() => [...new Set(rows.slice(start, end).map((row) => row.subscriptionId))].sort().join(','), [rows, start, end]);
@@ -216,9 +230,12 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
     return () => clearTimeout(timer);
   }, [onScreenKey, onSubscriptionsOnScreen]);
 
-  const selectedCount = useMemo(() => rows.reduce((count, row) => count + (selected.has(row.id) ? 1 : 0), 0), [rows, selected]);
-  const allSelected = rows.length > 0 && selectedCount === rows.length;
-  const toggleAll = () => onSelectionChange(() => (allSelected ? new Set() : new Set(rows.map((row) => row.id))));
+  const selectedCount = useMemo(
+    () => (selected.size === 0 ? 0 : props.rows.reduce((count, row) => count + (selected.has(row.id) ? 1 : 0), 0)),
+    [props.rows, selected],
+  );
+  const allSelected = total > 0 && selectedCount === total;
+  const toggleAll = () => onSelectionChange(() => (allSelected ? new Set() : new Set(props.rows.map((row) => row.id))));
   const toggle = useCallback(
     (id: string) =>
       onSelectionChange((current) => {
@@ -240,7 +257,7 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
 
   return (
     <div ref={scroller} className={styles.scroller} onScroll={onScroll}>
-      <Table aria-label="Deleted resources" aria-rowcount={rows.length + 1} sortable className={styles.table} {...keyboard}>
+      <Table aria-label="Deleted resources" aria-rowcount={total + 1} sortable className={styles.table} {...keyboard}>
         <TableHeader className={mergeClasses(styles.header, styles.section)}>
           <TableRow aria-rowindex={1} className={styles.gridRow}>
             {/* A column header, so the row checkboxes below have one (Fluent renders this cell as a td). */}
@@ -276,7 +293,7 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
               now={now}
             />
           ))}
-          {end < rows.length ? <tr aria-hidden style={{ height: (rows.length - end) * ROW_HEIGHT }} /> : null}
+          {end < total ? <tr aria-hidden style={{ height: (total - end) * ROW_HEIGHT }} /> : null}
         </TableBody>
       </Table>
     </div>

@@ -15,6 +15,7 @@ import {
 } from '@/lib/deleted-resources/deleted-by';
 import type { DeletedResource } from '@/lib/deleted-resources/types';
 import { actionErrorOf, unwrap } from '../action-failure';
+import { afterNextPaint } from '../after-paint';
 import { useActiveAccount, useArmCall } from '../use-arm-call';
 
 /** Subscriptions per server action: reads asked for together are sent together (Next.js runs one client's actions one at a time). */
@@ -112,17 +113,7 @@ export function useDeletedBy(
 
   // Start once the rows have been on screen for a frame.
   const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (onScreen.length === 0 || painted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [onScreen.length, painted]);
+  useEffect(() => (onScreen.length === 0 || painted ? undefined : afterNextPaint(() => setPainted(true))), [onScreen.length, painted]);
 
   const hour = Math.floor(now / 3600_000) * 3600_000;
   // Grouping 20,000 rows is work the first paint need not wait for.

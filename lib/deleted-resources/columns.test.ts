@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, sortRows, visibleColumns, type ColumnContext } from './columns';
+import { COLUMNS, firstRows, sortRows, visibleColumns, type ColumnContext } from './columns';
 import type { DeletedResource } from './types';
 import { deletedOpenAiAccount } from '@/test-support/deleted-resource';
 
@@ -40,6 +40,16 @@ describe('sortRows', () => {
     expect(names(sortRows(rows, 'scheduledPurge', 'descending', context))).toEqual(['alpha', 'delta', 'charlie', 'bravo']);
   });
 
+  it('orders times by the time they name, whatever their ISO form', () => {
+    const mixed = [
+      resource('canonical', { deletedAt: '2026-11-24T00:00:00.000Z' }),
+      resource('offset', { deletedAt: '2026-11-24T00:30:00+01:00' }),
+      resource('short', { deletedAt: '2026-11-23T23:00:00Z' }),
+      resource('later', { deletedAt: '2026-11-24T00:00:00.001Z' }),
+    ];
+    expect(names(sortRows(mixed, 'deleted', 'ascending', context))).toEqual(['short', 'offset', 'canonical', 'later']);
+  });
+
   it('orders text without regard to case and with numbers by value', () => {
     expect(names(sortRows(rows, 'resourceGroup', 'ascending', context))).toEqual(['bravo', 'charlie', 'alpha', 'delta']);
   });
@@ -66,6 +76,31 @@ describe('sortRows', () => {
     const bySubscription = [resource('x', { subscriptionId: 'sub-1' }), resource('y', { subscriptionId: 'sub-2' })];
     const named: ColumnContext = { subscriptionName: (id) => (id === 'sub-1' ? 'Zeta' : 'Alpha') };
     expect(names(sortRows(bySubscription, 'subscription', 'ascending', named))).toEqual(['y', 'x']);
+  });
+});
+
+describe('firstRows', () => {
+  // Many equal purge times and equal names (the same name in two subscriptions), as ARM lists them: unsorted.
+  const rows = Array.from({ length: 300 }, (_, i) =>
+    resource(`name-${(i * 7) % 40}`, {
+      id: `/subscriptions/sub-${i % 3}/resourceGroups/rg/providers/x/y/name-${i}`,
+      subscriptionId: `sub-${i % 3}`,
+      scheduledPurgeAt: i % 11 === 0 ? null : `2026-11-2${(i * 13) % 5}T00:00:00Z`,
+      resourceGroup: `rg-${(i * 17) % 23}`,
+    }),
+  );
+  const ids = (sorted: DeletedResource[]) => sorted.map((row) => row.id);
+
+  it.each(['scheduledPurge', 'name', 'resourceGroup'] as const)('gives the first rows of the full order by %s, either direction', (column) => {
+    for (const direction of ['ascending', 'descending'] as const) {
+      const sorted = sortRows(rows, column, direction, context);
+      for (const count of [1, 40, 299, 300, 500]) expect(ids(firstRows(rows, column, direction, context, count))).toEqual(ids(sorted.slice(0, count)));
+    }
+  });
+
+  it('gives nothing for no rows or a count of zero', () => {
+    expect(firstRows([], 'name', 'ascending', context, 10)).toEqual([]);
+    expect(firstRows(rows, 'name', 'ascending', context, 0)).toEqual([]);
   });
 });
 

@@ -14,11 +14,13 @@ export interface ResourceFilters {
   search: string;
 }
 
-export function filterResources(rows: readonly DeletedResource[], filters: ResourceFilters): DeletedResource[] {
+export function filterResources<Rows extends readonly DeletedResource[]>(rows: Rows, filters: ResourceFilters): Rows | DeletedResource[] {
   const types = new Set(filters.types);
   const kinds = new Set(filters.kinds.map((kind) => kind.toLowerCase()));
   const regions = new Set(filters.regions.map(normalizeRegion));
   const search = filters.search.trim().toLowerCase();
+  // No filter: the same rows, not a copy (a pass over 20,000 rows the table's first paint would wait for).
+  if (types.size === 0 && kinds.size === 0 && regions.size === 0 && search === '') return rows;
   return rows.filter(
     (row) =>
       (types.size === 0 || types.has(row.type)) &&
