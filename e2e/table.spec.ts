@@ -52,3 +52,19 @@ test('the table holds only the rows in view, and a time says its exact moment on
   await page.mouse.move(0, 0);
   await expect(page.getByRole('tooltip')).toHaveCount(0);
 });
+
+test('columns keep their widths while the table scrolls through rows of other lengths', async ({ page }) => {
+  await signIn(page, 'admin@contoso.test');
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  const total = Number(await portal.table.getAttribute('aria-rowcount')) - 1;
+  // Where each column starts, from the table's left edge: the header row is the same element throughout.
+  const columnStarts = () =>
+    portal.table
+      .locator('thead tr > *')
+      .evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().left - cell.closest('table')!.getBoundingClientRect().left)));
+  const atTop = await columnStarts();
+  await portal.table.evaluate((table) => table.parentElement!.scrollTo({ top: table.parentElement!.scrollHeight }));
+  await expect(portal.table.locator(`tbody tr[aria-rowindex="${total + 1}"]`)).toBeVisible();
+  expect(await columnStarts()).toEqual(atTop);
+});

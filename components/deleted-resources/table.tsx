@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type UIEvent } from 'react';
 import {
   Badge,
   Button,
@@ -37,6 +37,27 @@ const SCROLLER_OFFSET_PX = 320;
 /** How long the table must rest before what it shows counts as seen (the Deleted by column reads for it). */
 const SETTLE_MS = 250;
 
+/**
+ * Each column's width in px. The table is windowed, so widths taken from content would follow the rows on
+ * screen and shift while scrolling: they are fixed instead, wide enough for ARM's usual names and this portal's
+ * texts. A longer text ends in an ellipsis and shows whole in its title or tooltip.
+ */
+const COLUMN_WIDTH: Record<ColumnId, number> = {
+  name: 230,
+  type: 200,
+  kind: 190,
+  location: 150,
+  resourceGroup: 160,
+  subscription: 170,
+  deleted: 130,
+  deletedBy: 260,
+  scheduledPurge: 150,
+  status: 320,
+};
+/** Fluent's selection cell. */
+const SELECT_WIDTH = 44;
+const TABLE_WIDTH_VARIABLE = '--deleted-resources-table-width';
+
 const useStyles = makeStyles({
   scroller: {
     maxHeight: `calc(100vh - ${SCROLLER_OFFSET_PX}px)`,
@@ -45,10 +66,11 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  // Columns size to their content (names are never cut or wrapped); a narrow window scrolls sideways. A phone
-  // gets each row as two lines instead (gridRow below).
-  table: { tableLayout: 'auto', minWidth: 'max-content', [NARROW]: { display: 'block', minWidth: 0 } },
+  // Fixed columns (COLUMN_WIDTH), at least the scroller's width; a narrow window scrolls sideways. A phone gets
+  // each row as two lines instead (gridRow below).
+  table: { tableLayout: 'fixed', width: `max(100%, var(${TABLE_WIDTH_VARIABLE}))`, [NARROW]: { display: 'block', width: 'auto' } },
   section: { [NARROW]: { display: 'block' } },
+  columnWidths: { [NARROW]: { display: 'none' } },
   // Name and purge countdown, then type and status. The name shares its line with the short countdown only,
   // so it keeps the room; a long type is the one cut.
   gridRow: {
@@ -61,7 +83,7 @@ const useStyles = makeStyles({
       columnGap: tokens.spacingHorizontalXS,
     },
   },
-  cell: { whiteSpace: 'nowrap' },
+  cell: { whiteSpace: 'nowrap', overflow: 'hidden' },
   // Plain elements styled as Fluent's TableCellLayout (truncate) and Text (wrap={false}) style theirs: a few
   // thousand Fluent components per screen of rows were most of the table's first render.
   layout: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flex: '1 1 0px', overflowX: 'hidden' },
@@ -175,6 +197,7 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
   const keyboard = useArrowNavigationGroup({ axis: 'grid' });
   const { sort, onSortChange: setSort } = props;
   const columns = useMemo(() => visibleColumns(showSubscription), [showSubscription]);
+  const tableWidth = columns.reduce((width, column) => width + COLUMN_WIDTH[column.id], SELECT_WIDTH);
   const { deletedBy } = props;
   const context = useMemo<ColumnContext>(() => ({ subscriptionName, deletedBy }), [subscriptionName, deletedBy]);
 
@@ -257,7 +280,20 @@ export function DeletedResourcesTable(props: DeletedResourcesTableProps) {
 
   return (
     <div ref={scroller} className={styles.scroller} onScroll={onScroll}>
-      <Table aria-label="Deleted resources" aria-rowcount={total + 1} sortable className={styles.table} {...keyboard}>
+      <Table
+        aria-label="Deleted resources"
+        aria-rowcount={total + 1}
+        sortable
+        className={styles.table}
+        style={{ [TABLE_WIDTH_VARIABLE]: `${tableWidth}px` } as CSSProperties}
+        {...keyboard}
+      >
+        <colgroup className={styles.columnWidths}>
+          <col style={{ width: SELECT_WIDTH }} />
+          {columns.map((column) => (
+            <col key={column.id} style={{ width: COLUMN_WIDTH[column.id] }} />
+          ))}
+        </colgroup>
         <TableHeader className={mergeClasses(styles.header, styles.section)}>
           <TableRow aria-rowindex={1} className={styles.gridRow}>
             {/* A column header, so the row checkboxes below have one (Fluent renders this cell as a td). */}
@@ -338,7 +374,9 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
     case 'name':
       return (
         <div className={styles.layout}>
-          <span className={mergeClasses(styles.text, styles.truncated, styles.semibold)}>{row.name}</span>
+          <span className={mergeClasses(styles.text, styles.truncated, styles.semibold)} title={row.name}>
+            {row.name}
+          </span>
         </div>
       );
     case 'type':
@@ -370,12 +408,16 @@ function Cell(props: ResourceRowProps & { column: Column }): ReactNode {
       return <DeletedByCell deletedBy={props.context.deletedBy?.(row)} now={now} />;
     case 'status':
       return <StatusCell account={row} progress={props.progress} runningVerb={props.runningVerb} onRecreate={props.onRecreate} recreating={props.recreating} />;
-    default:
+    default: {
+      const text = column.text(row, props.context);
       return (
         <div className={styles.layout}>
-          <span className={styles.truncated}>{column.text(row, props.context)}</span>
+          <span className={styles.truncated} title={text}>
+            {text}
+          </span>
         </div>
       );
+    }
   }
 }
 
