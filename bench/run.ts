@@ -347,11 +347,18 @@ async function lighthouseRow(portal: LocalPortal, browser: BenchBrowser) {
           ]),
         ),
         mainThreadMs: mainThreadBreakdown(result?.lhr.audits['mainthread-work-breakdown']?.details),
+        layoutShifts: layoutShiftCulprits(result?.lhr.audits['layout-shifts']?.details),
       },
     });
   } catch (error) {
     fail(name, '≥ 90 / 100', error);
   }
+}
+
+/** What moved, by how much: Lighthouse's layout-shift items (the element's HTML, cut short). */
+function layoutShiftCulprits(details: unknown): { score: number; element: string }[] {
+  const items = (details as { items?: { score?: number; node?: { snippet?: string; selector?: string } }[] } | undefined)?.items ?? [];
+  return items.map((item) => ({ score: item.score ?? NaN, element: (item.node?.snippet ?? item.node?.selector ?? '?').slice(0, 160) }));
 }
 
 /** Lighthouse's main-thread breakdown (script evaluation, style and layout, ...) as { group: ms }. */

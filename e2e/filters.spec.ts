@@ -40,3 +40,29 @@ test('a search over resource group names finds the accounts of that group', asyn
   await portal.waitForRows();
   await expect.poll(async () => (await portal.accountNames()).sort()).toEqual(['contoso-legacy-luis', 'contoso-legacy-qna']);
 });
+
+test('every filter is in place before the rows arrive, so the list arriving moves nothing', async ({ page }) => {
+  // Lighthouse's desktop size: five filters do not fit one row, so a filter that came with the rows moved
+  // the search box, the toolbar and the table down (a layout shift of 0.48, performance 74).
+  await page.setViewportSize({ width: 1350, height: 940 });
+  await signIn(page, 'admin@contoso.test');
+  const portal = new DeletedResourcesPage(page);
+  await portal.waitForRows();
+  // The next load's listing is held until the filters have been looked at.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (request.method() === 'POST' && request.headers()['next-action'] && request.postData()?.includes('"subscription":')) await held;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.getByLabel('Reading deleted resources')).toBeVisible();
+  await expect(portal.kind).toBeVisible();
+  const filters = page.getByRole('search', { name: 'Filters' });
+  const whileLoading = await filters.boundingBox();
+  release();
+  await portal.waitForRows();
+  await expect(portal.kind).toBeEnabled();
+  expect(await filters.boundingBox()).toEqual(whileLoading);
+});

@@ -84,10 +84,17 @@ export function FiltersBar(props: {
         </Dropdown>
       </Field>
       <MultiFilter label="Resource type" placeholder="All resource types" value={typeText} selected={filters.types} options={typeOptions} onChange={(types) => onChange({ types })} />
-      {/* Only some types have kinds (an AI services account's API kind): the filter shows when the list has any. */}
-      {kindOptions.length > 0 || filters.kinds.length > 0 ? (
-        <MultiFilter label="Kind" placeholder="All kinds" value={kindText} selected={filters.kinds} options={kindOptions} onChange={(kinds) => onChange({ kinds })} />
-      ) : null}
+      {/* Only some types have kinds (an AI services account's API kind). The filter is always in its place, so the
+          list arriving never moves the filters and the table; it waits while the list has no kind to pick. */}
+      <MultiFilter
+        label="Kind"
+        placeholder="All kinds"
+        value={kindText}
+        selected={filters.kinds}
+        options={kindOptions}
+        onChange={(kinds) => onChange({ kinds })}
+        disabled={kindOptions.length === 0 && filters.kinds.length === 0}
+      />
       <MultiFilter label="Region" placeholder="All regions" value={regionText} selected={filters.regions} options={regionOptions} onChange={(regions) => onChange({ regions })} />
       <Field label="Search name or resource group" className={styles.search}>
         <SearchBox value={search} onChange={(_event, data) => setSearch(data.value)} />
@@ -97,11 +104,27 @@ export function FiltersBar(props: {
 }
 
 /** A multi-select filter (resource type, kind, region): its choice lives in the URL like the others. */
-function MultiFilter(props: { label: string; placeholder: string; value: string; selected: string[]; options: FilterOption[]; onChange: (values: string[]) => void }) {
+function MultiFilter(props: {
+  label: string;
+  placeholder: string;
+  value: string;
+  selected: string[];
+  options: FilterOption[];
+  onChange: (values: string[]) => void;
+  disabled?: boolean;
+}) {
   const styles = useStyles();
   return (
     <Field label={props.label} className={styles.field}>
-      <Dropdown className={styles.dropdown} multiselect placeholder={props.placeholder} value={props.value} selectedOptions={props.selected} onOptionSelect={(_event, data) => props.onChange(data.selectedOptions)}>
+      <Dropdown
+        className={styles.dropdown}
+        disabled={props.disabled}
+        multiselect
+        placeholder={props.placeholder}
+        value={props.value}
+        selectedOptions={props.selected}
+        onOptionSelect={(_event, data) => props.onChange(data.selectedOptions)}
+      >
         {props.options.map((option) => (
           <Option key={option.value} value={option.value}>
             {option.label}
